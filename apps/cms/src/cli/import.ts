@@ -1,0 +1,96 @@
+/**
+ * npm run import -- [--publish] [--year YYYY] FILE…
+ *
+ * Imports wire stories into the CMS database that `npm start` uses, with or without the CMS running.
+ * Prints one JSON line per story: {"id","slug","status","url"}. Any bad file: exit 1, stderr names the
+ * file and the problem, and nothing from the run is written.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { WireImportError, importWireStories, parseWireFiles, type WireFile } from '../import/wire-import.js';
+import { openPayload } from '../lib/open-payload.js';
+
+const USAGE = 'usage: npm run import -- [--publish] [--year YYYY] FILE…';
+
+type CliArgs = { publish: boolean; year?: number; files: string[] };
+
+function readArgs(argv: string[]): CliArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      publish: { type: 'boolean', default: false },
+      year: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  if (positionals.length === 0) throw new UsageError('no FILE given');
+  let year: number | undefined;
+  if (values.year !== undefined) {
+    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a four-digit year, got "${values.year}"`);
+    year = Number(values.year);
+  }
+  return { publish: values.publish ?? false, year, files: positionals };
+}
+
+class UsageError extends Error {}
+
+async function readFiles(names: string[]): Promise<WireFile[]> {
+  const errors: WireImportError[] = [];
+  const files: WireFile[] = [];
+  for (const name of names) {
+    try {
+      files.push({ name, content: new Uint8Array(await readFile(path.resolve(process.env.INIT_CWD ?? process.cwd(), name))) });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      errors.push(new WireImportError(name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : String((error as Error).message)));
+    }
+  }
+  if (errors.length > 0) throw new AggregateError(errors);
+  return files;
+}
+
+async function main(): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = readArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`import: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+
+  let parsed;
+  try {
+    parsed = parseWireFiles(await readFiles(args.files), { year: args.year });
+  } catch (error) {
+    for (const e of error instanceof AggregateError ? error.errors : [error]) {
+      process.stderr.write(`import: ${(e as Error).message}\n`);
+    }
+    process.stderr.write('import: nothing was imported\n');
+    return 1;
+  }
+
+  const payload = await openPayload({ logToStderr: true });
+  try {
+    const imported = await importWireStories(payload, parsed, {
+      publish: args.publish,
+      siteUrl: process.env.WEB_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    });
+    for (const story of imported) process.stdout.write(`${JSON.stringify(story)}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`import: ${(error as Error).message}\nimport: nothing was imported\n`);
+    return 1;
+  } finally {
+    await payload.destroy();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,172 @@
+import type { CollectionConfig } from 'payload';
+
+import { canEditArticle } from '../../access/canEditArticle.js';
+import { isEditor, isStaff } from '../../access/hasRole.js';
+import { isPublishedOrStaff } from '../../access/isPublishedOrStaff.js';
+import { isEditorOrAdmin } from '../../access/roles.js';
+import { photoRightsFields } from '../../fields/photoRights.js';
+import { slugField } from '../../fields/slug.js';
+import { guardPublishing } from './hooks/guardPublishing.js';
+import { stampPublishedAt } from './hooks/stampPublishedAt.js';
+
+export const AD_PLACEMENTS = [
+  { label: 'Top of article', value: 'top' },
+  { label: 'After paragraph N', value: 'after-paragraph' },
+  { label: 'Rail', value: 'rail' },
+] as const;
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  labels: { singular: 'Article', plural: 'Articles' },
+  admin: {
+    useAsTitle: 'headline',
+    defaultColumns: ['headline', 'section', '_status', 'publishedAt', 'updatedAt'],
+    listSearchableFields: ['headline', 'slug', 'dek'],
+  },
+  access: {
+    read: isPublishedOrStaff,
+    create: isStaff,
+    update: canEditArticle,
+    delete: isEditor,
+    readVersions: isStaff,
+  },
+  versions: {
+    maxPerDoc: 50,
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+  },
+  defaultSort: '-publishedAt',
+  hooks: {
+    beforeChange: [guardPublishing, stampPublishedAt],
+  },
+  fields: [
+    { name: 'headline', type: 'text', required: true, maxLength: 300 },
+    { name: 'dek', type: 'textarea', label: 'Standfirst (dek)', maxLength: 600 },
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: 'Story',
+          fields: [
+            { name: 'authors', type: 'relationship', relationTo: 'authors', hasMany: true },
+            {
+              name: 'dateline',
+              type: 'group',
+              admin: { description: 'Where and when the story was filed, e.g. "SEOUL, Oct. 2 (UPI)".' },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'place', type: 'text' },
+                    { name: 'month', type: 'number', min: 1, max: 12 },
+                    { name: 'day', type: 'number', min: 1, max: 31 },
+                    { name: 'year', type: 'number', min: 1900, max: 2999 },
+                    { name: 'agency', type: 'text' },
+                  ],
+                },
+              ],
+            },
+            {
+              name: 'hero',
+              type: 'group',
+              label: 'Hero photo',
+              admin: {
+                description:
+                  'Caption and rights as printed with this story. The image file can be attached later; wire copy carries none.',
+              },
+              fields: [
+                { name: 'image', type: 'upload', relationTo: 'media' },
+                { name: 'alt', type: 'text', admin: { description: 'Describe the image for readers who cannot see it.' } },
+                ...photoRightsFields(),
+                {
+                  name: 'licenseOffered',
+                  type: 'checkbox',
+                  defaultValue: false,
+                  admin: { description: 'The source offers a "License Photo" link for this image.' },
+                },
+              ],
+            },
+            { name: 'body', type: 'richText', required: true },
+          ],
+        },
+        {
+          label: 'Ads',
+          fields: [
+            {
+              name: 'suppressAds',
+              type: 'checkbox',
+              defaultValue: false,
+              admin: { description: 'Show no advertisements with this article.' },
+            },
+            {
+              name: 'adPositions',
+              type: 'array',
+              labels: { singular: 'Ad position', plural: 'Ad positions' },
+              admin: { description: 'Where advertisements stand in this article.' },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'placement', type: 'select', required: true, options: [...AD_PLACEMENTS] },
+                    {
+                      name: 'paragraph',
+                      type: 'number',
+                      min: 1,
+                      admin: { condition: (_, sibling) => sibling?.placement === 'after-paragraph' },
+                      validate: (value: unknown, { siblingData }: { siblingData: { placement?: string } }) =>
+                        siblingData?.placement !== 'after-paragraph' ||
+                        (typeof value === 'number' && value >= 1) ||
+                        'An "after paragraph" position needs a paragraph number of 1 or more',
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        {
+          label: 'SEO',
+          fields: [
+            {
+              name: 'seo',
+              type: 'group',
+              fields: [
+                { name: 'title', type: 'text', maxLength: 70 },
+                { name: 'description', type: 'textarea', maxLength: 200 },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    slugField('headline'),
+    { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'section', type: 'relationship', relationTo: 'sections', admin: { position: 'sidebar' } },
+    { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'showLatestHeadlines',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: { position: 'sidebar', description: 'Show the "Latest Headlines" rail with this article.' },
+    },
+    {
+      name: 'source',
+      type: 'group',
+      admin: { position: 'sidebar', readOnly: true },
+      fields: [
+        { name: 'kind', type: 'select', options: ['newsroom', 'wire'], defaultValue: 'newsroom' },
+        { name: 'agency', type: 'text' },
+        { name: 'importedAt', type: 'date' },
+      ],
+    },
+    {
+      name: 'createdBy',
+      type: 'relationship',
+      relationTo: 'users',
+      admin: { position: 'sidebar', readOnly: true },
+      access: { update: ({ req }) => isEditorOrAdmin(req.user) },
+      hooks: {
+        beforeChange: [({ value, operation, req }) => (operation === 'create' && req.user ? req.user.id : value)],
+      },
+    },
+  ],
+};

@@ -1,0 +1,15 @@
+import type { CollectionConfig } from 'payload';
+
+import { anyone, isEditor } from '../access/hasRole.js';
+import { slugField } from '../fields/slug.js';
+
+export const Authors: CollectionConfig = {
+  slug: 'authors',
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'updatedAt'] },
+  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    slugField('name'),
+    { name: 'bio', type: 'textarea', maxLength: 1000 },
+  ],
+};

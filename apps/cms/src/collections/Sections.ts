@@ -1,0 +1,15 @@
+import type { CollectionConfig } from 'payload';
+
+import { anyone, isEditor } from '../access/hasRole.js';
+import { slugField } from '../fields/slug.js';
+
+export const Sections: CollectionConfig = {
+  slug: 'sections',
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'] },
+  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 80 },
+    slugField('name'),
+    { name: 'description', type: 'textarea', maxLength: 300 },
+  ],
+};

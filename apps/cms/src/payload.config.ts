@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { postgresAdapter } from '@payloadcms/db-postgres';
+import { sqliteAdapter } from '@payloadcms/db-sqlite';
+import { lexicalEditor } from '@payloadcms/richtext-lexical';
+import { buildConfig, type DatabaseAdapterResult } from 'payload';
+import sharp from 'sharp';
+
+import { AdSlots } from './collections/AdSlots.js';
+import { Articles } from './collections/Articles/index.js';
+import { Authors } from './collections/Authors.js';
+import { Headlines } from './collections/Headlines.js';
+import { Media } from './collections/Media.js';
+import { Sections } from './collections/Sections.js';
+import { Users } from './collections/Users.js';
+import { type DatabaseTarget, resolveDatabaseTarget } from './lib/database-url.js';
+import { cmsRoot, defaultSqliteFile } from './lib/paths.js';
+import { resolvePayloadSecret } from './lib/secret.js';
+import { migrations as postgresMigrations } from './migrations/postgres/index.js';
+import { migrations as sqliteMigrations } from './migrations/sqlite/index.js';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+/** Migrations are committed, one folder per dialect, and applied by the app itself — never a schema push. */
+function databaseAdapter(target: DatabaseTarget): DatabaseAdapterResult {
+  if (target.dialect === 'postgres') {
+    return postgresAdapter({
+      pool: { connectionString: target.url },
+      push: false,
+      migrationDir: path.join(dirname, 'migrations', 'postgres'),
+      prodMigrations: postgresMigrations,
+    });
+  }
+  return sqliteAdapter({
+    client: { url: target.url },
+    push: false,
+    migrationDir: path.join(dirname, 'migrations', 'sqlite'),
+    prodMigrations: sqliteMigrations,
+    // Without this the SQLite adapter runs every write outside a transaction.
+    transactionOptions: {},
+  });
+}
+
+export function databaseTargetFromEnv(): DatabaseTarget {
+  return resolveDatabaseTarget(process.env.DATABASE_URL, { sqliteFile: defaultSqliteFile, baseDir: cmsRoot });
+}
+
+export type ConfigOptions = {
+  database?: DatabaseTarget;
+  /** Command-line tools keep stdout for their own output. */
+  logToStderr?: boolean;
+};
+
+export function createConfig({ database = databaseTargetFromEnv(), logToStderr = false }: ConfigOptions = {}) {
+  const serverURL = process.env.CMS_PUBLIC_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3001}`;
+  return buildConfig({
+    serverURL,
+    secret: resolvePayloadSecret(),
+    admin: {
+      user: 'users',
+      meta: { titleSuffix: ' — Newsroom CMS' },
+      importMap: { baseDir: dirname },
+    },
+    collections: [Articles, Media, Authors, Sections, AdSlots, Headlines, Users],
+    editor: lexicalEditor(),
+    db: databaseAdapter(database),
+    sharp,
+    typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
+    graphQL: { disablePlaygroundInProduction: true },
+    cors: [process.env.WEB_URL ?? 'http://localhost:3000'],
+    jobs: {
+      // Scheduled publishing runs in the CMS process itself, every minute.
+      autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+      shouldAutoRun: () => process.env.CMS_RUN_JOBS !== 'false',
+    },
+    telemetry: false,
+    ...(logToStderr
+      ? { logger: { options: { name: 'payload', level: process.env.PAYLOAD_LOG_LEVEL ?? 'error' }, destination: process.stderr } }
+      : {}),
+  });
+}
+
+export default createConfig();

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+
+import { slugify } from '@newsroom/schema';
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload';
+
+import type { Role } from '../access/roles.js';
+import { paragraphsToLexical } from '../lib/lexical.js';
+import { DEMO_AD_SLOTS, DEMO_AUTHORS, DEMO_SECTIONS, DEMO_STORIES } from './demo-content.js';
+
+export const DEMO_ACCOUNTS: { email: string; role: Role; name: string }[] = [
+  { email: 'admin@example.com', role: 'admin', name: 'Demo Admin' },
+  { email: 'editor@example.com', role: 'editor', name: 'Demo Editor' },
+  { email: 'contributor@example.com', role: 'contributor', name: 'Demo Contributor' },
+];
+
+export type SeedReport = {
+  /** Accounts created by this run, with the password they were given. */
+  createdAccounts: string[];
+  password?: string;
+  created: { sections: number; authors: number; articles: number; adSlots: number; headlines: number };
+};
+
+/**
+ * Demo accounts and content for a fresh install. Idempotent: whatever already exists (matched by
+ * email, slug or name) is left as it is, so a second start adds nothing. One transaction.
+ */
+export async function seedDemo(payload: Payload, options: { password?: string } = {}): Promise<SeedReport> {
+  const req = await createLocalReq({}, payload);
+  const ownsTransaction = await initTransaction(req);
+  try {
+    const report = await seedInside(payload, req, options);
+    if (ownsTransaction) await commitTransaction(req);
+    return report;
+  } catch (error) {
+    await killTransaction(req);
+    throw error;
+  }
+}
+
+async function seedInside(payload: Payload, req: PayloadRequest, options: { password?: string }): Promise<SeedReport> {
+  const system = { req, overrideAccess: true, depth: 0 } as const;
+  const created = { sections: 0, authors: 0, articles: 0, adSlots: 0, headlines: 0 };
+  const password = options.password || randomBytes(9).toString('base64url');
+
+  const createdAccounts: string[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    const { totalDocs } = await payload.count({ collection: 'users', where: { email: { equals: account.email } }, ...system });
+    if (totalDocs > 0) continue;
+    await payload.create({ collection: 'users', data: { ...account, password }, ...system });
+    createdAccounts.push(account.email);
+  }
+
+  const sectionIds = new Map<string, number | string>();
+  for (const section of DEMO_SECTIONS) {
+    const found = await payload.find({ collection: 'sections', where: { slug: { equals: section.slug } }, limit: 1, ...system });
+    const doc = found.docs[0] ?? (created.sections++, await payload.create({ collection: 'sections', data: section, ...system }));
+    sectionIds.set(section.slug, doc.id);
+  }
+
+  const authorIds = new Map<string, number | string>();
+  for (const author of DEMO_AUTHORS) {
+    const found = await payload.find({ collection: 'authors', where: { slug: { equals: author.slug } }, limit: 1, ...system });
+    const doc = found.docs[0] ?? (created.authors++, await payload.create({ collection: 'authors', data: author, ...system }));
+    authorIds.set(author.name, doc.id);
+  }
+
+  const articleIds: (number | string)[] = [];
+  const now = Date.now();
+  for (const [index, story] of DEMO_STORIES.entries()) {
+    const slug = slugify(story.headline);
+    const found = await payload.find({ collection: 'articles', where: { slug: { equals: slug } }, limit: 1, draft: true, ...system });
+    if (found.docs[0]) {
+      articleIds.push(found.docs[0].id);
+      continue;
+    }
+    const doc = await payload.create({
+      collection: 'articles',
+      ...system,
+      data: {
+        headline: story.headline,
+        slug,
+        dek: story.dek,
+        authors: story.authors.map((name) => authorIds.get(name)!) as never,
+        section: sectionIds.get(story.section) as never,
+        tags: story.tags,
+        dateline: { ...story.dateline, year: new Date(now).getUTCFullYear() },
+        hero: story.photo ? { ...story.photo, alt: story.photo.caption } : undefined,
+        body: paragraphsToLexical(story.paragraphs) as never,
+        adPositions: story.adPositions,
+        showLatestHeadlines: true,
+        _status: 'published',
+        // Spread over the last hours so "latest" has an order.
+        publishedAt: new Date(now - (index + 1) * 3_600_000).toISOString(),
+      },
+    });
+    created.articles++;
+    articleIds.push(doc.id);
+  }
+
+  for (const slot of DEMO_AD_SLOTS) {
+    const { totalDocs } = await payload.count({ collection: 'ad-slots', where: { name: { equals: slot.name } }, ...system });
+    if (totalDocs > 0) continue;
+    await payload.create({ collection: 'ad-slots', data: structuredClone(slot) as never, ...system });
+    created.adSlots++;
+  }
+
+  const curated = [
+    { title: 'Editors’ pick: how the oyster-reef seawall will work', article: articleIds[0], pinned: true, order: 1 },
+    { title: 'Explainer: what small satellites can and cannot do', article: articleIds[1], pinned: false, order: 2 },
+  ];
+  for (const headline of curated) {
+    if (headline.article === undefined) continue;
+    const { totalDocs } = await payload.count({ collection: 'headlines', where: { title: { equals: headline.title } }, ...system });
+    if (totalDocs > 0) continue;
+    await payload.create({ collection: 'headlines', data: headline as never, ...system });
+    created.headlines++;
+  }
+
+  return { createdAccounts, password: createdAccounts.length > 0 ? password : undefined, created };
+}

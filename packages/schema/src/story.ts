@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { adPositionSchema } from './ad-position.js';
+import { datelineSchema } from './dateline.js';
+import { photoSchema } from './photo.js';
+
+/**
+ * A story as read from wire copy, before it becomes an {@link Article}: no slug, ids or
+ * publishing state yet, authors as printed names.
+ */
+export const wireStorySchema = z.object({
+  headline: z.string().trim().min(1),
+  /** Names as printed in the byline; empty when the copy has none. */
+  authors: z.array(z.string().trim().min(1)),
+  dateline: datelineSchema,
+  photo: photoSchema.optional(),
+  /** Plain text, never HTML; the dateline prefix ("Sept. 17 (UPI) --") is removed from the first. */
+  paragraphs: z.array(z.string().min(1)).min(1),
+  adPositions: z.array(adPositionSchema),
+  /** The "Latest Headlines" marker was present (the page had a headline rail). */
+  latestHeadlines: z.boolean(),
+});
+
+/** See {@link wireStorySchema}. */
+export type WireStory = z.infer<typeof wireStorySchema>;
