@@ -4,42 +4,47 @@ import { fileURLToPath } from 'node:url';
 import { postgresAdapter } from '@payloadcms/db-postgres';
 import { sqliteAdapter } from '@payloadcms/db-sqlite';
 import { lexicalEditor } from '@payloadcms/richtext-lexical';
-import { buildConfig, type DatabaseAdapterResult } from 'payload';
+import { buildConfig, type Config, type Migration } from 'payload';
 import sharp from 'sharp';
 
-import { AdSlots } from './collections/AdSlots.js';
-import { Articles } from './collections/Articles/index.js';
-import { Authors } from './collections/Authors.js';
-import { Headlines } from './collections/Headlines.js';
-import { Media } from './collections/Media.js';
-import { Sections } from './collections/Sections.js';
-import { Users } from './collections/Users.js';
-import { type DatabaseTarget, resolveDatabaseTarget } from './lib/database-url.js';
-import { cmsRoot, defaultSqliteFile } from './lib/paths.js';
-import { resolvePayloadSecret } from './lib/secret.js';
-import { migrations as postgresMigrations } from './migrations/postgres/index.js';
-import { migrations as sqliteMigrations } from './migrations/sqlite/index.js';
+import { AdSlots } from './collections/AdSlots';
+import { Articles } from './collections/Articles/index';
+import { Authors } from './collections/Authors';
+import { Headlines } from './collections/Headlines';
+import { Media } from './collections/Media';
+import { Sections } from './collections/Sections';
+import { Users } from './collections/Users';
+import { type DatabaseTarget, resolveDatabaseTarget } from './lib/database-url';
+import { cmsRoot, defaultSqliteFile } from './lib/paths';
+import { resolvePayloadSecret } from './lib/secret';
+import { migrations as postgresMigrations } from './migrations/postgres/index';
+import { migrations as sqliteMigrations } from './migrations/sqlite/index';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 /** Migrations are committed, one folder per dialect, and applied by the app itself — never a schema push. */
-function databaseAdapter(target: DatabaseTarget): DatabaseAdapterResult {
+function databaseAdapter(target: DatabaseTarget): Config['db'] {
   if (target.dialect === 'postgres') {
     return postgresAdapter({
       pool: { connectionString: target.url },
       push: false,
       migrationDir: path.join(dirname, 'migrations', 'postgres'),
-      prodMigrations: postgresMigrations,
+      prodMigrations: migrationsFor('postgres'),
     });
   }
   return sqliteAdapter({
     client: { url: target.url },
     push: false,
     migrationDir: path.join(dirname, 'migrations', 'sqlite'),
-    prodMigrations: sqliteMigrations,
+    prodMigrations: migrationsFor('sqlite'),
     // Without this the SQLite adapter runs every write outside a transaction.
     transactionOptions: {},
   });
+}
+
+/** The committed migrations of one dialect, in the shape Payload's migrate() takes. */
+export function migrationsFor(dialect: DatabaseTarget['dialect']): Migration[] {
+  return (dialect === 'postgres' ? postgresMigrations : sqliteMigrations) as unknown as Migration[];
 }
 
 export function databaseTargetFromEnv(): DatabaseTarget {

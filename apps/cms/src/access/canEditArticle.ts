@@ -1,6 +1,6 @@
 import type { Access } from 'payload';
 
-import { isEditorOrAdmin, roleOf } from './roles.js';
+import { isEditorOrAdmin, roleOf } from './roles';
 
 /** Editors and admins edit any article; a contributor only the ones they created. */
 export const canEditArticle: Access = ({ req }) => {

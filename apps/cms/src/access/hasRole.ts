@@ -1,6 +1,6 @@
 import type { Access } from 'payload';
 
-import { type Role, roleOf } from './roles.js';
+import { type Role, roleOf } from './roles';
 
 /** Allows the operation when the signed-in user has one of `roles`. */
 export const hasRole =

@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload';
 
-import { roleOf } from './roles.js';
+import { roleOf } from './roles';
 
 /**
  * For records with an optional active window (`activeFrom` … `activeUntil` or `expiresAt`):

@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload';
 
-import { roleOf } from './roles.js';
+import { roleOf } from './roles';
 
 /**
  * What an anonymous reader may see of an article: published, and published at or before now —

@@ -1,6 +1,6 @@
 import type { Access } from 'payload';
 
-import { roleOf } from './roles.js';
+import { roleOf } from './roles';
 
 /** Users are private: an admin sees every account, anyone else only their own. */
 export const isSelfOrAdmin: Access = ({ req }) => {

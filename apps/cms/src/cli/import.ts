@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { WireImportError, importWireStories, parseWireFiles, type WireFile } from '../import/wire-import.js';
-import { openPayload } from '../lib/open-payload.js';
+import { WireImportError, importWireStories, parseWireFiles, type WireFile } from '../import/wire-import';
+import { closePayload, openPayload } from '../lib/open-payload';
 
 const USAGE = 'usage: npm run import -- [--publish] [--year YYYY] FILE…';
 
@@ -89,8 +89,10 @@ async function main(): Promise<number> {
     process.stderr.write(`import: ${(error as Error).message}\nimport: nothing was imported\n`);
     return 1;
   } finally {
-    await payload.destroy();
+    await closePayload(payload);
   }
 }
 
-process.exitCode = await main();
+const code = await main();
+// Exit once stdout has drained, whatever timers the database drivers still hold.
+process.stdout.write('', () => process.exit(code));

@@ -5,11 +5,11 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 
-import { openPayload } from '../lib/open-payload.js';
-import { redact } from '../lib/database-url.js';
-import { cmsRoot } from '../lib/paths.js';
-import { databaseTargetFromEnv } from '../payload.config.js';
-import { DEMO_ACCOUNTS, seedDemo } from '../seed/seed-demo.js';
+import { closePayload, openPayload } from '../lib/open-payload';
+import { redact } from '../lib/database-url';
+import { cmsRoot } from '../lib/paths';
+import { databaseTargetFromEnv } from '../payload.config';
+import { DEMO_ACCOUNTS, seedDemo } from '../seed/seed-demo';
 
 const port = Number(process.env.CMS_PORT ?? 3001);
 const database = databaseTargetFromEnv();
@@ -37,7 +37,7 @@ if (process.env.SEED_DEMO !== 'false') {
     console.log('  This random password is printed once. Set DEMO_PASSWORD to choose one.');
   }
 }
-await payload.destroy();
+await closePayload(payload);
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve('next/dist/bin/next');

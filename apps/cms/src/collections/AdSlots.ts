@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload';
 
-import { isEditor } from '../access/hasRole.js';
-import { activeWindowOrStaff } from '../access/isActiveOrStaff.js';
-import { isHttpUrl } from '../lib/urls.js';
+import { isEditor } from '../access/hasRole';
+import { activeWindowOrStaff } from '../access/isActiveOrStaff';
+import { isHttpUrl } from '../lib/urls';
 
 const optionalHttpUrl = (value: unknown) =>
   value == null || value === '' || isHttpUrl(value) || 'Must be an http(s) address';

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload';
 
-import { isEditor } from '../access/hasRole.js';
-import { activeWindowOrStaff } from '../access/isActiveOrStaff.js';
-import { isHttpUrl } from '../lib/urls.js';
+import { isEditor } from '../access/hasRole';
+import { activeWindowOrStaff } from '../access/isActiveOrStaff';
+import { isHttpUrl } from '../lib/urls';
 
 /** Curated "Latest Headlines": an internal article or an external link, pinned and ordered by editors. */
 export const Headlines: CollectionConfig = {

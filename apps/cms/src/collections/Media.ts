@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload';
 
-import { anyone, isEditor, isStaff } from '../access/hasRole.js';
-import { photoRightsFields } from '../fields/photoRights.js';
-import { mediaDir } from '../lib/paths.js';
+import { anyone, isEditor, isStaff } from '../access/hasRole';
+import { photoRightsFields } from '../fields/photoRights';
+import { mediaDir } from '../lib/paths';
 
 export const Media: CollectionConfig = {
   slug: 'media',

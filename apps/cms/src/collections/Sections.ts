@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload';
 
-import { anyone, isEditor } from '../access/hasRole.js';
-import { slugField } from '../fields/slug.js';
+import { anyone, isEditor } from '../access/hasRole';
+import { slugField } from '../fields/slug';
 
 export const Sections: CollectionConfig = {
   slug: 'sections',

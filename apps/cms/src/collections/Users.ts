@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload';
 
-import { isAdmin } from '../access/hasRole.js';
-import { isSelfOrAdmin } from '../access/isSelfOrAdmin.js';
-import { ROLES, roleOf } from '../access/roles.js';
+import { isAdmin } from '../access/hasRole';
+import { isSelfOrAdmin } from '../access/isSelfOrAdmin';
+import { ROLES, roleOf } from '../access/roles';
 
 export const Users: CollectionConfig = {
   slug: 'users',

@@ -1,6 +1,6 @@
 import type { Field } from 'payload';
 
-import { isHttpUrl } from '../lib/urls.js';
+import { isHttpUrl } from '../lib/urls';
 
 /**
  * Who made a photo and on what terms it may be used: the fields a wire photo carries

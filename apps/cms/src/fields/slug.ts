@@ -6,7 +6,10 @@ import type { CollectionSlug, FieldHook, TextField } from 'payload';
  * unique within the collection by appending -2, -3, … The lookup runs on the operation's own
  * `req`, so stories created earlier in the same import transaction count as taken.
  */
-export function slugField(sourceField: string, overrides: Partial<TextField> = {}): TextField {
+export function slugField(
+  sourceField: string,
+  overrides: Partial<Pick<TextField, 'label' | 'required' | 'index'>> = {},
+): TextField {
   const makeSlug: FieldHook = async ({ value, data, originalDoc, req, collection }) => {
     const source = typeof data?.[sourceField] === 'string' ? (data[sourceField] as string) : undefined;
     const wanted = typeof value === 'string' && value.trim() ? slugify(value) : source ? slugify(source) : undefined;

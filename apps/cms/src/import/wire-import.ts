@@ -1,7 +1,7 @@
 import { type WireStory, formatDateline, parseWireStory, slugify } from '@newsroom/schema';
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload';
 
-import { paragraphsToLexical } from '../lib/lexical.js';
+import { paragraphsToLexical } from '../lib/lexical';
 
 export type WireFile = { name: string; content: string | Uint8Array };
 export type ParsedWireFile = { name: string; story: WireStory };

@@ -1,9 +1,6 @@
 import { getPayload, type Payload } from 'payload';
 
-import { type ConfigOptions, createConfig } from '../payload.config.js';
-import { migrations as postgresMigrations } from '../migrations/postgres/index.js';
-import { migrations as sqliteMigrations } from '../migrations/sqlite/index.js';
-import { databaseTargetFromEnv } from '../payload.config.js';
+import { type ConfigOptions, createConfig, databaseTargetFromEnv, migrationsFor } from '../payload.config';
 
 /**
  * Payload's Local API for scripts and tests, on a database brought up to date with the committed
@@ -15,6 +12,25 @@ export async function openPayload(options: ConfigOptions & { key?: string } = {}
     config: createConfig({ ...options, database }),
     key: options.key ?? `${database.dialect}:${database.url}`,
   });
-  await payload.db.migrate({ migrations: database.dialect === 'postgres' ? postgresMigrations : sqliteMigrations });
+  await payload.db.migrate({ migrations: migrationsFor(database.dialect) });
   return payload;
+}
+
+/**
+ * Payload's destroy() leaves the database connections open (the Postgres pool, the SQLite client),
+ * which keeps a script alive and blocks dropping a test database: close them too.
+ */
+export async function closePayload(payload: Payload): Promise<void> {
+  const db = payload.db as unknown as {
+    pool?: { end(): Promise<void>; on(event: 'error', listener: () => void): void };
+    client?: { close(): void };
+  };
+  await payload.destroy();
+  if (db.pool) {
+    // A connection dropped by the server after this point is expected, not a crash.
+    db.pool.on('error', () => undefined);
+    // end() waits for every checked-out client; don't let one stuck client hold the process.
+    await Promise.race([db.pool.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  }
+  db.client?.close();
 }

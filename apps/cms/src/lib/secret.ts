@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { dataDir } from './paths.js';
+import { dataDir } from './paths';
 
 /**
  * `PAYLOAD_SECRET` when set (production); otherwise a random secret kept in

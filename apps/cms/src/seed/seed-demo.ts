@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { slugify } from '@newsroom/schema';
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload';
 
-import type { Role } from '../access/roles.js';
-import { paragraphsToLexical } from '../lib/lexical.js';
-import { DEMO_AD_SLOTS, DEMO_AUTHORS, DEMO_SECTIONS, DEMO_STORIES } from './demo-content.js';
+import type { Role } from '../access/roles';
+import { paragraphsToLexical } from '../lib/lexical';
+import { DEMO_AD_SLOTS, DEMO_AUTHORS, DEMO_SECTIONS, DEMO_STORIES } from './demo-content';
 
 export const DEMO_ACCOUNTS: { email: string; role: Role; name: string }[] = [
   { email: 'admin@example.com', role: 'admin', name: 'Demo Admin' },

@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload';
 
-import { canEditArticle } from '../../access/canEditArticle.js';
-import { isEditor, isStaff } from '../../access/hasRole.js';
-import { isPublishedOrStaff } from '../../access/isPublishedOrStaff.js';
-import { isEditorOrAdmin } from '../../access/roles.js';
-import { photoRightsFields } from '../../fields/photoRights.js';
-import { slugField } from '../../fields/slug.js';
-import { guardPublishing } from './hooks/guardPublishing.js';
-import { stampPublishedAt } from './hooks/stampPublishedAt.js';
+import { canEditArticle } from '../../access/canEditArticle';
+import { isEditor, isStaff } from '../../access/hasRole';
+import { isPublishedOrStaff } from '../../access/isPublishedOrStaff';
+import { isEditorOrAdmin } from '../../access/roles';
+import { photoRightsFields } from '../../fields/photoRights';
+import { slugField } from '../../fields/slug';
+import { guardPublishing } from './hooks/guardPublishing';
+import { stampPublishedAt } from './hooks/stampPublishedAt';
 
 export const AD_PLACEMENTS = [
   { label: 'Top of article', value: 'top' },

@@ -1,6 +1,6 @@
 import { Forbidden, type CollectionBeforeChangeHook } from 'payload';
 
-import { isEditorOrAdmin } from '../../../access/roles.js';
+import { isEditorOrAdmin } from '../../../access/roles';
 
 /**
  * Only editors and admins put a story live or set when it goes live. Contributors write drafts.

@@ -1,0 +1,103 @@
+import type { Article } from '@newsroom/schema';
+import { LitElement, html, nothing } from 'lit';
+import { hostStyles } from '../internal/host.styles.js';
+import { renderTime } from '../internal/render-time.js';
+import { safeUrl } from '../internal/safe-url.js';
+import { selectHeadline } from '../internal/select-headline.js';
+import { articleCardStyles } from './article-card.styles.js';
+
+/** How a card is laid out: `compact` puts a small thumbnail beside the text, `wide` a large image. */
+export type ArticleCardLayout = 'compact' | 'wide';
+
+/**
+ * A teaser for one article: section, headline (the link), dek, image, byline and date.
+ * The whole card is clickable through the headline link; without a safe `href` the headline is plain text.
+ *
+ * @tagname news-article-card
+ * @summary A linked article teaser with headline, dek, image, byline, date and section.
+ *
+ * @fires {NewsHeadlineSelectEvent} news-headline-select - The reader activated the headline link; cancelable.
+ *
+ * @csspart base - The `<article>` box.
+ * @csspart image - The `<img>`.
+ * @csspart body - The text column.
+ * @csspart section - The section name above the headline.
+ * @csspart headline - The `<h3>` holding the headline.
+ * @csspart link - The headline's `<a>`.
+ * @csspart dek - The summary under the headline.
+ * @csspart meta - The line with byline and date.
+ * @csspart byline - The byline.
+ * @csspart time - The `<time>` with the date.
+ *
+ * @cssprop [--news-color-scheme=light dark] - `light` or `dark` pins a colour scheme; by default it follows the reader.
+ * @cssprop [--news-color-text] - Text colour.
+ * @cssprop [--news-color-muted] - Dek, byline and date colour.
+ * @cssprop [--news-color-accent] - Section label, hover and focus ring colour.
+ * @cssprop [--news-color-surface] - Card background.
+ * @cssprop [--news-color-border] - Card border colour.
+ * @cssprop [--news-radius=0.5rem] - Corner radius.
+ * @cssprop [--news-space=1rem] - Padding.
+ * @cssprop [--news-font-family=system-ui, sans-serif] - Text font.
+ * @cssprop [--news-font-size=1rem] - Base font size; everything scales from it.
+ * @cssprop [--news-headline-font-family] - Headline font (inherits the text font when unset).
+ * @cssprop [--news-image-aspect-ratio=3 / 2] - Image shape; the image is cropped to fit.
+ */
+export class NewsArticleCard extends LitElement {
+  static override styles = [hostStyles, articleCardStyles];
+
+  static override properties = {
+    headline: {},
+    href: {},
+    dek: {},
+    imageSrc: { attribute: 'image-src' },
+    imageAlt: { attribute: 'image-alt' },
+    byline: {},
+    publishedAt: { attribute: 'published-at' },
+    section: {},
+    layout: {},
+  };
+
+  /** The headline text. */
+  declare headline: Article['headline'] | undefined;
+  /** Where the card links: an http(s) or relative URL. Other schemes (`javascript:` …) render no link. */
+  declare href: string | undefined;
+  /** The standfirst shown under the headline. */
+  declare dek: Article['dek'];
+  /** Image URL (http(s) or relative; anything else shows no image). */
+  declare imageSrc: string | undefined;
+  /** Text alternative for the image; leave unset when the image adds nothing to the headline (it is then `alt=""`). */
+  declare imageAlt: string | undefined;
+  /** The byline as printed, e.g. "By Elizabeth Shim". */
+  declare byline: string | undefined;
+  /** ISO 8601 date or date-time, shown as "Sep 17, 2018" (UTC). */
+  declare publishedAt: Article['publishedAt'];
+  /** Section name shown above the headline. */
+  declare section: string | undefined;
+  /** `compact` (the default) or `wide`. */
+  declare layout: ArticleCardLayout | undefined;
+
+  override render() {
+    return html`<article part="base" class=${this.layout ?? nothing}>
+      <img part="image" src=${safeUrl(this.imageSrc) ?? nothing} alt=${this.imageAlt ?? ''} loading="lazy" />
+      <div part="body">
+        <p part="section">${this.section}</p>
+        <h3 part="headline">
+          <a part="link" href=${safeUrl(this.href) ?? nothing} @click=${this.select}>${this.headline}</a>
+        </h3>
+        <p part="dek">${this.dek}</p>
+        <p part="meta"><span part="byline">${this.byline}</span>${renderTime(this.publishedAt)}</p>
+      </div>
+    </article>`;
+  }
+
+  private select(event: Event) {
+    const { headline: title, href: url, publishedAt, section } = this;
+    selectHeadline(this, event, { title: title!, url: url!, publishedAt, section }, 0);
+  }
+}
+
+/** The card's data, by property name; what the server renderer takes. */
+export type ArticleCardProps = Partial<
+  Pick<NewsArticleCard, 'href' | 'dek' | 'imageSrc' | 'imageAlt' | 'byline' | 'publishedAt' | 'section' | 'layout'>
+> &
+  Pick<NewsArticleCard, 'headline'>;

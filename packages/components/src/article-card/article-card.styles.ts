@@ -1,0 +1,40 @@
+import { css } from 'lit';
+
+export const articleCardStyles = css`
+  article {
+    position: relative;
+    display: flex;
+    gap: 1em;
+  }
+  img {
+    flex: none;
+    width: 40%;
+    aspect-ratio: 3 / 2;
+    object-fit: cover;
+  }
+  img:not([src]) {
+    display: none;
+  }
+  :not(.wide) > img {
+    width: 7em;
+    order: 1;
+  }
+  [part='body'] {
+    display: grid;
+    gap: 0.4em;
+    align-content: start;
+  }
+  [part='section'] {
+    font-size: 0.75em;
+    text-transform: uppercase;
+    color: var(--_accent);
+  }
+  .wide h3 {
+    font-size: 1.5em;
+  }
+  [href]::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+`;

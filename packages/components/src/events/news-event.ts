@@ -1,0 +1,15 @@
+/** The `news-*` events, by name. Each event file adds its own entry to GlobalEventHandlersEventMap. */
+export type NewsEventName = 'news-headline-select' | 'news-headlines-load' | 'news-headlines-error';
+
+/**
+ * Dispatches a `news-*` CustomEvent from `host`: it bubbles and crosses shadow roots, and is cancelable where that
+ * event's documentation says cancelling does something. Returns false if a listener cancelled it.
+ */
+export function emit<Name extends NewsEventName>(
+  host: EventTarget,
+  type: Name,
+  detail: GlobalEventHandlersEventMap[Name]['detail'],
+  cancelable = false,
+): boolean {
+  return host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}

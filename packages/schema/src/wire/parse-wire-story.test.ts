@@ -1,0 +1,508 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { AP_MONTHS } from '../dateline.js';
+import { parseWireStory, parseWireStoryOrThrow, WireParseException, type WireParseResult } from './parse-wire-story.js';
+import { readSeedBytes } from './fixtures/seed.js';
+
+/** Joins lines with LF and no trailing newline, so every byte of a fixture is visible in the test. */
+const wire = (...lines: string[]): string => lines.join('\n');
+
+function storyOf(result: WireParseResult) {
+  if (!result.ok) throw new Error(`expected a story, got ${result.error.code}: ${result.error.message}`);
+  return result.story;
+}
+
+function errorOf(result: WireParseResult) {
+  if (result.ok) throw new Error('expected a refusal, got a story');
+  return result.error;
+}
+
+// The seed's sentences stay out of the repo; its caption and paragraphs are checked by SHA-256 prefix.
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+describe('parseWireStory on the seed wire page', () => {
+  const bytes = readSeedBytes();
+  const text = new TextDecoder().decode(bytes);
+  const story = storyOf(parseWireStory(text, { year: 2018 }));
+
+  it('reads the headline', () => {
+    expect(story.headline).toBe('Beijing: Inter-Korea liaison office a sign of progress');
+  });
+
+  it('reads the byline', () => {
+    expect(story.authors).toEqual(['Elizabeth Shim']);
+  });
+
+  it('reads the photo: caption without its credit, the credit, its creator and the license link', () => {
+    const { caption, ...rest } = story.photo ?? {};
+    expect(rest).toEqual({
+      credit: 'File Photo by Stephen Shaver/UPI',
+      creator: 'Stephen Shaver',
+      licenseOffered: true,
+    });
+    expect(caption?.startsWith("China's foreign ministry spokesman")).toBe(true);
+    expect(caption?.endsWith('in Pyongyang.')).toBe(true);
+    expect(sha(caption ?? '')).toBe('ec6910f71a44528b');
+  });
+
+  it('reads the dateline as data, with the year from options', () => {
+    expect(story.dateline).toEqual({ month: 9, day: 17, year: 2018, agency: 'UPI' });
+  });
+
+  it('defaults the year to the UTC year of options.now', () => {
+    const fromNow = storyOf(parseWireStory(text, { now: new Date('2021-06-30T12:00:00Z') }));
+    expect(fromNow.dateline).toEqual({ month: 9, day: 17, year: 2021, agency: 'UPI' });
+  });
+
+  it('defaults the year to the current UTC year without options', () => {
+    expect(storyOf(parseWireStory(text)).dateline.year).toBe(new Date().getUTCFullYear());
+  });
+
+  it('reads exactly 11 paragraphs, the first without the dateline prefix', () => {
+    expect(story.paragraphs.map(sha)).toEqual([
+      '6687aebf5cfb45ef',
+      '0d14a6546f56451d',
+      '4591ccd10ca3387e',
+      'f03f70c22238571d',
+      '82d3199dca870fa2',
+      '1895ddb2f6647c2a',
+      'a32fed215da90407',
+      '8f4332f794d88423',
+      '12a8bc856e714b31',
+      '3c126fb59daaf312',
+      '24a69957c5c4453c',
+    ]);
+    expect(story.paragraphs[0]?.startsWith('China endorsed')).toBe(true);
+    expect(story.paragraphs.some((paragraph) => /Sept\. 17 \(UPI\)|^Advertisement$|^Latest Headlines$/.test(paragraph))).toBe(false);
+  });
+
+  it('reads the ad positions: top, after paragraph 2, after paragraph 8', () => {
+    expect(story.adPositions).toEqual([
+      { placement: 'top' },
+      { placement: 'after-paragraph', paragraph: 2 },
+      { placement: 'after-paragraph', paragraph: 8 },
+    ]);
+  });
+
+  it('sees the Latest Headlines marker', () => {
+    expect(story.latestHeadlines).toBe(true);
+  });
+
+  it('reads the same story from the bytes, from CRLF text and from text with a BOM', () => {
+    expect(storyOf(parseWireStory(bytes, { year: 2018 }))).toEqual(story);
+    expect(storyOf(parseWireStory(text.replace(/\n/g, '\r\n'), { year: 2018 }))).toEqual(story);
+    expect(storyOf(parseWireStory(`\uFEFF${text}`, { year: 2018 }))).toEqual(story);
+  });
+});
+
+// Invented stories from here on.
+const LIGHTHOUSE = wire(
+  'Lighthouse keepers vote to keep the lamps lit',
+  '',
+  'By Marta Okafor and Daniel Reyes',
+  'A keeper climbs the stairs of the Hallim light on Sunday. Photo by Jun Seo/UPI',
+  '',
+  'SEOUL, Oct. 2 (UPI) -- Keepers of the last staffed lighthouses on the southern coast voted on Tuesday to keep working through the winter.',
+  '',
+  'The vote was 41 to 3, their union said.',
+  '',
+  'The coast guard had planned to automate the lights by December.',
+);
+
+describe('parseWireStory on invented stories', () => {
+  it('keeps the place of a city dateline and strips the dateline from the first paragraph', () => {
+    const story = storyOf(parseWireStory(LIGHTHOUSE, { year: 2019 }));
+    expect(story.dateline).toEqual({ place: 'SEOUL', month: 10, day: 2, year: 2019, agency: 'UPI' });
+    expect(story.paragraphs).toEqual([
+      'Keepers of the last staffed lighthouses on the southern coast voted on Tuesday to keep working through the winter.',
+      'The vote was 41 to 3, their union said.',
+      'The coast guard had planned to automate the lights by December.',
+    ]);
+    expect(story.adPositions).toEqual([]);
+    expect(story.latestHeadlines).toBe(false);
+  });
+
+  it('keeps a place that itself contains a comma ("WASHINGTON, D.C.")', () => {
+    const story = storyOf(
+      parseWireStory(
+        wire('Capital bakeries run out of rye', '', 'WASHINGTON, D.C., March 3 (UPI) -- Rye bread sold out across the city on Friday.'),
+        { year: 2020 },
+      ),
+    );
+    expect(story.dateline).toEqual({ place: 'WASHINGTON, D.C.', month: 3, day: 3, year: 2020, agency: 'UPI' });
+    expect(story.paragraphs).toEqual(['Rye bread sold out across the city on Friday.']);
+  });
+
+  it.each(AP_MONTHS.map((month, index) => [month, index + 1] as const))('reads the AP month "%s" as %i', (month, number) => {
+    const story = storyOf(
+      parseWireStory(wire('Tide tables reprinted', '', `${month} 5 (UPI) -- The harbor office reprinted its tide tables.`), {
+        year: 2022,
+      }),
+    );
+    expect(story.dateline).toEqual({ month: number, day: 5, year: 2022, agency: 'UPI' });
+    expect(story.paragraphs).toEqual(['The harbor office reprinted its tide tables.']);
+  });
+
+  it.each([
+    ['Sep.', 9],
+    ['Sept', 9],
+    ['September', 9],
+    ['Jan', 1],
+  ] as const)('accepts the non-AP month form "%s" leniently', (month, number) => {
+    const story = storyOf(parseWireStory(wire('Ferry timetable changes', '', `${month} 12 (UPI) -- Ferries will leave earlier.`), { year: 2022 }));
+    expect(story.dateline.month).toBe(number);
+  });
+
+  it('reads a year printed in the dateline over the year option', () => {
+    const story = storyOf(parseWireStory(wire('Old news resurfaces', '', 'Nov. 9, 1989 (UPI) -- Crowds gathered at the wall.'), { year: 2022 }));
+    expect(story.dateline).toEqual({ month: 11, day: 9, year: 1989, agency: 'UPI' });
+  });
+
+  it('accepts an em dash after the dateline', () => {
+    const story = storyOf(parseWireStory(wire('Kite festival opens', '', 'LIMA, Peru, Aug. 8 (AFP) — Hundreds of kites filled the sky.'), { year: 2022 }));
+    expect(story.dateline).toEqual({ place: 'LIMA, Peru', month: 8, day: 8, year: 2022, agency: 'AFP' });
+    expect(story.paragraphs).toEqual(['Hundreds of kites filled the sky.']);
+  });
+
+  it('reads two authors ("By A and B")', () => {
+    expect(storyOf(parseWireStory(LIGHTHOUSE, { year: 2019 })).authors).toEqual(['Marta Okafor', 'Daniel Reyes']);
+  });
+
+  it('reads three authors ("By A, B and C")', () => {
+    const story = storyOf(
+      parseWireStory(
+        wire('Orchard harvest breaks record', '', 'By Ines Varga, Tomas Lind and Ruth Adeyemi', '', 'Oct. 14 (UPI) -- Apple growers picked more fruit than ever.'),
+        { year: 2022 },
+      ),
+    );
+    expect(story.authors).toEqual(['Ines Varga', 'Tomas Lind', 'Ruth Adeyemi']);
+  });
+
+  it('reads a story without a byline as having no authors', () => {
+    const story = storyOf(parseWireStory(wire('Snow closes mountain pass', '', 'Jan. 3 (UPI) -- The pass closed at noon.'), { year: 2022 }));
+    expect(story.authors).toEqual([]);
+    expect(story.headline).toBe('Snow closes mountain pass');
+  });
+
+  it('leaves photo out when the story has none', () => {
+    const story = storyOf(parseWireStory(wire('Snow closes mountain pass', '', 'Jan. 3 (UPI) -- The pass closed at noon.'), { year: 2022 }));
+    expect('photo' in story).toBe(false);
+  });
+
+  it('reads a "Photo by" credit and no license link', () => {
+    const story = storyOf(parseWireStory(LIGHTHOUSE, { year: 2019 }));
+    expect(story.photo).toEqual({
+      caption: 'A keeper climbs the stairs of the Hallim light on Sunday.',
+      credit: 'Photo by Jun Seo/UPI',
+      creator: 'Jun Seo',
+      licenseOffered: false,
+    });
+  });
+
+  it('reads a "File Photo by" caption that is repeated with a license link, after a byline with no blank line', () => {
+    const story = storyOf(
+      parseWireStory(
+        wire(
+          'Night trains return to the northern line',
+          '',
+          'By Oskar Brandt',
+          'A sleeper car waits at the depot in March. File Photo by Lea Moreau/UPI',
+          'A sleeper car waits at the depot in March. File Photo by Lea Moreau/UPI | License Photo',
+          '',
+          'April 30 (UPI) -- Overnight trains will run again from June.',
+        ),
+        { year: 2022 },
+      ),
+    );
+    expect(story.authors).toEqual(['Oskar Brandt']);
+    expect(story.photo).toEqual({
+      caption: 'A sleeper car waits at the depot in March.',
+      credit: 'File Photo by Lea Moreau/UPI',
+      creator: 'Lea Moreau',
+      licenseOffered: true,
+    });
+    expect(story.paragraphs).toEqual(['Overnight trains will run again from June.']);
+  });
+
+  it('keeps straight and curly quotes exactly as given', () => {
+    const story = storyOf(
+      parseWireStory(
+        wire(
+          'Mayor calls bridge “a gift” to the city',
+          '',
+          'May 6 (UPI) -- “It’s a gift,” the mayor said of the bridge.',
+          '',
+          '"It\'s late," a resident said, \'but welcome.\'',
+        ),
+        { year: 2022 },
+      ),
+    );
+    expect(story.headline).toBe('Mayor calls bridge “a gift” to the city');
+    expect(story.paragraphs).toEqual(['“It’s a gift,” the mayor said of the bridge.', '"It\'s late," a resident said, \'but welcome.\'']);
+  });
+
+  it('reads CRLF line endings like LF', () => {
+    expect(parseWireStory(LIGHTHOUSE.replace(/\n/g, '\r\n'), { year: 2019 })).toEqual(parseWireStory(LIGHTHOUSE, { year: 2019 }));
+  });
+
+  it('drops a UTF-8 byte order mark, in text and in bytes', () => {
+    const expected = parseWireStory(LIGHTHOUSE, { year: 2019 });
+    expect(parseWireStory(`\uFEFF${LIGHTHOUSE}`, { year: 2019 })).toEqual(expected);
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(LIGHTHOUSE)]);
+    expect(parseWireStory(bytes, { year: 2019 })).toEqual(expected);
+    expect(storyOf(expected).headline).toBe('Lighthouse keepers vote to keep the lamps lit');
+  });
+
+  it('keeps text that looks like HTML verbatim, as plain text', () => {
+    const story = storyOf(
+      parseWireStory(
+        wire(
+          'Hackers post <script>alert(1)</script> on <b>council</b> site',
+          '',
+          'June 9 (UPI) -- The page showed <script>alert(1)</script> and a <b>bold</b> claim & more.',
+          '',
+          '<p>Officials said</p> &amp; nothing else.',
+        ),
+        { year: 2022 },
+      ),
+    );
+    expect(story.headline).toBe('Hackers post <script>alert(1)</script> on <b>council</b> site');
+    expect(story.paragraphs).toEqual([
+      'The page showed <script>alert(1)</script> and a <b>bold</b> claim & more.',
+      '<p>Officials said</p> &amp; nothing else.',
+    ]);
+  });
+
+  it('drops an "Advertisement" after the last paragraph and merges doubled markers', () => {
+    const story = storyOf(
+      parseWireStory(
+        wire(
+          'Advertisement',
+          'Advertisement',
+          '',
+          'Library extends opening hours',
+          '',
+          'Dec. 1 (UPI) -- The central library will open until 10 p.m.',
+          '',
+          'Advertisement',
+          '',
+          'Advertisement',
+          '',
+          'Staff agreed to the change last week.',
+          '',
+          'Advertisement',
+          '',
+          'Latest Headlines',
+        ),
+        { year: 2022 },
+      ),
+    );
+    expect(story.adPositions).toEqual([{ placement: 'top' }, { placement: 'after-paragraph', paragraph: 1 }]);
+    expect(story.paragraphs).toEqual(['The central library will open until 10 p.m.', 'Staff agreed to the change last week.']);
+    expect(story.latestHeadlines).toBe(true);
+  });
+
+  it('treats an "Advertisement" between the header and the dateline paragraph as the top slot', () => {
+    const story = storyOf(parseWireStory(wire('Port strike ends', '', 'By Nia Holm', '', 'Advertisement', '', 'July 2 (UPI) -- Dock workers returned.'), { year: 2022 }));
+    expect(story.adPositions).toEqual([{ placement: 'top' }]);
+  });
+
+  it('joins a hard-wrapped paragraph with single spaces', () => {
+    const story = storyOf(
+      parseWireStory(wire('Canal reopens', '', 'Feb. 2 (UPI) -- The canal reopened', 'to barges on Thursday', 'after repairs.', '', 'Tolls are unchanged.'), { year: 2022 }),
+    );
+    expect(story.paragraphs).toEqual(['The canal reopened to barges on Thursday after repairs.', 'Tolls are unchanged.']);
+  });
+
+  it('ignores the headline rail after "Latest Headlines"', () => {
+    const story = storyOf(
+      parseWireStory(wire('Canal reopens', '', 'Feb. 2 (UPI) -- The canal reopened.', '', 'Latest Headlines', 'Some other story', '', 'Yet another story'), { year: 2022 }),
+    );
+    expect(story.paragraphs).toEqual(['The canal reopened.']);
+    expect(story.latestHeadlines).toBe(true);
+  });
+
+  it('reads a bare "| License Photo" line as the license link of the photo above it', () => {
+    const story = storyOf(
+      parseWireStory(wire('Port strike ends', '', 'Dock workers at the gate. UPI Photo', '| License Photo', '', 'July 2 (UPI) -- Dock workers returned.'), { year: 2022 }),
+    );
+    expect(story.photo).toEqual({ caption: 'Dock workers at the gate.', credit: 'UPI Photo', licenseOffered: true });
+  });
+
+  it('takes a byline-shaped first line as the headline when a real byline follows', () => {
+    const story = storyOf(parseWireStory(wire('By Land and Sea', '', 'By Ana Ruiz', '', 'March 8 (UPI) -- Two expeditions set out.'), { year: 2022 }));
+    expect(story.headline).toBe('By Land and Sea');
+    expect(story.authors).toEqual(['Ana Ruiz']);
+  });
+});
+
+describe('parseWireStory refusals', () => {
+  it.each([[''], ['   '], ['\n\n\t\r\n  \n']])('refuses empty or whitespace-only input %j', (input) => {
+    expect(errorOf(parseWireStory(input))).toEqual({
+      code: 'empty',
+      message: 'the input is empty — expected a headline, a dateline paragraph and a body',
+    });
+  });
+
+  it('refuses an empty byte array and a lone BOM as empty', () => {
+    expect(errorOf(parseWireStory(new Uint8Array())).code).toBe('empty');
+    expect(errorOf(parseWireStory(new Uint8Array([0xef, 0xbb, 0xbf]))).code).toBe('empty');
+  });
+
+  it('refuses text containing a NUL character as binary, naming the line', () => {
+    expect(errorOf(parseWireStory(wire('Headline', '', 'Jan. 3 (UPI) -- A\u0000B')))).toEqual({
+      code: 'binary',
+      line: 3,
+      message: 'line 3: the input is binary, not text — it contains a NUL character',
+    });
+  });
+
+  it('refuses invalid UTF-8 bytes as binary, naming the line and the byte', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('Headline\n\nJan. 3 (UPI) -- caf'), 0xe9, 0x21]);
+    expect(errorOf(parseWireStory(bytes))).toEqual({
+      code: 'binary',
+      line: 3,
+      message: 'line 3: the input is not UTF-8 text — invalid byte 0xE9 at offset 29',
+    });
+  });
+
+  it('refuses a PNG header as binary', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(errorOf(parseWireStory(png))).toMatchObject({ code: 'binary', line: 1 });
+  });
+
+  it('refuses text that is mostly control characters as binary', () => {
+    expect(errorOf(parseWireStory('\u0001\u0002\u0003ab\u0004\u0005\n\u0006'))).toEqual({
+      code: 'binary',
+      line: 1,
+      message: 'line 1: the input is binary, not text — 6 of its 8 visible characters are control characters',
+    });
+  });
+
+  it('refuses a story whose first line of text is the dateline paragraph', () => {
+    expect(errorOf(parseWireStory(wire('Advertisement', '', 'Jan. 3 (UPI) -- The pass closed at noon.')))).toEqual({
+      code: 'no-headline',
+      line: 3,
+      message:
+        'line 3: no headline found — the first line of text is the dateline paragraph "Jan. 3 (UPI) -- The pass closed at noon."; expected the headline on its own line above it',
+    });
+  });
+
+  it('refuses a story whose first line of text is a byline', () => {
+    expect(errorOf(parseWireStory(wire('By Nia Holm', '', 'Jan. 3 (UPI) -- The pass closed.')))).toMatchObject({ code: 'no-headline', line: 1 });
+  });
+
+  it('refuses input holding only ad markers as having no headline', () => {
+    expect(errorOf(parseWireStory(wire('Advertisement', '', 'Advertisement')))).toEqual({
+      code: 'no-headline',
+      message: 'no headline found — the input holds only "Advertisement" markers',
+    });
+  });
+
+  it('refuses a story with no dateline paragraph, naming the line where one was expected', () => {
+    expect(errorOf(parseWireStory(wire('Snow closes mountain pass', '', 'By Nia Holm', '', 'The pass closed at noon.', '', 'It may reopen Friday.')))).toEqual({
+      code: 'no-dateline',
+      line: 5,
+      message:
+        'line 5: no dateline paragraph found — expected a paragraph starting like "Sept. 17 (UPI) --" or "SEOUL, Oct. 2 (UPI) --", found "The pass closed at noon."',
+    });
+  });
+
+  it('refuses a story that ends after its header', () => {
+    expect(errorOf(parseWireStory(wire('Snow closes mountain pass', '', 'By Nia Holm', '', 'Latest Headlines')))).toEqual({
+      code: 'no-dateline',
+      line: 5,
+      message:
+        'line 5: no dateline paragraph found — the story ends after its header; expected a paragraph starting like "Sept. 17 (UPI) --" or "SEOUL, Oct. 2 (UPI) --"',
+    });
+  });
+
+  it('refuses an impossible date (Feb. 31) with its line', () => {
+    expect(errorOf(parseWireStory(wire('Leap day party', '', 'Feb. 31 (UPI) -- Guests arrived.'), { year: 2024 }))).toEqual({
+      code: 'invalid',
+      line: 3,
+      message: 'line 3: the dateline date "Feb. 31" does not exist in 2024',
+    });
+  });
+
+  it('accepts Feb. 29 in a leap year and refuses it in other years', () => {
+    const text = wire('Leap day party', '', 'Feb. 29 (UPI) -- Guests arrived.');
+    expect(storyOf(parseWireStory(text, { year: 2024 })).dateline).toEqual({ month: 2, day: 29, year: 2024, agency: 'UPI' });
+    expect(errorOf(parseWireStory(text, { year: 2023 }))).toMatchObject({ code: 'invalid', line: 3 });
+  });
+
+  it('refuses an unknown month word with its line', () => {
+    expect(errorOf(parseWireStory(wire('Harvest fair', '', 'Septembre 4 (UPI) -- Farmers gathered.'), { year: 2024 }))).toEqual({
+      code: 'invalid',
+      line: 3,
+      message: 'line 3: "Septembre" in the dateline is not a month — expected Jan. Feb. March April May June July Aug. Sept. Oct. Nov. Dec.',
+    });
+  });
+
+  it('refuses unexpected text between the header and the dateline paragraph', () => {
+    expect(errorOf(parseWireStory(wire('Harvest fair', '', 'A stray subtitle', '', 'Sept. 4 (UPI) -- Farmers gathered.')))).toEqual({
+      code: 'invalid',
+      line: 3,
+      message:
+        'line 3: unexpected text "A stray subtitle" before the dateline paragraph on line 5 — only a byline ("By …"), a photo caption ending in its credit, or "Advertisement" may sit between the headline and the dateline paragraph',
+    });
+  });
+
+  it('refuses a second, different photo caption', () => {
+    const text = wire('Harvest fair', '', 'Farmers sort apples. Photo by Ana Ruiz/UPI', 'A tractor parade. Photo by Ana Ruiz/UPI', '', 'Sept. 4 (UPI) -- Farmers gathered.');
+    expect(errorOf(parseWireStory(text))).toMatchObject({ code: 'invalid', line: 4 });
+  });
+
+  it('refuses a "License Photo" link with no photo caption above it', () => {
+    expect(errorOf(parseWireStory(wire('Port strike ends', '', 'License Photo', '', 'July 2 (UPI) -- Dock workers returned.')))).toEqual({
+      code: 'invalid',
+      line: 3,
+      message: 'line 3: a "License Photo" link with no photo caption above it',
+    });
+  });
+
+  it('refuses text with an unpaired surrogate as binary', () => {
+    expect(errorOf(parseWireStory(wire('Port strike ends', '', 'July 2 (UPI) -- Dock \uD800workers returned.')))).toEqual({
+      code: 'binary',
+      line: 3,
+      message: 'line 3: the input is not valid Unicode text — it contains an unpaired surrogate',
+    });
+  });
+
+  it('refuses a dateline with no text after it', () => {
+    expect(errorOf(parseWireStory(wire('Harvest fair', '', 'Sept. 4 (UPI) --')))).toEqual({
+      code: 'invalid',
+      line: 3,
+      message: 'line 3: the dateline paragraph has no text after "Sept. 4 (UPI) --"',
+    });
+  });
+
+  it('throws RangeError for an invalid year option rather than blaming the input', () => {
+    expect(() => parseWireStory(LIGHTHOUSE, { year: 2019.5 })).toThrow(RangeError);
+    expect(() => parseWireStory(LIGHTHOUSE, { now: new Date('not a date') })).toThrow(RangeError);
+  });
+});
+
+describe('parseWireStoryOrThrow', () => {
+  it('returns the story', () => {
+    expect(parseWireStoryOrThrow(LIGHTHOUSE, { year: 2019 }).headline).toBe('Lighthouse keepers vote to keep the lamps lit');
+  });
+
+  it('throws a WireParseException carrying the code and line', () => {
+    let caught: unknown;
+    try {
+      parseWireStoryOrThrow(wire('Leap day party', '', 'Feb. 30 (UPI) -- Guests arrived.'), { year: 2024 });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(WireParseException);
+    expect(caught).toBeInstanceOf(Error);
+    const exception = caught as WireParseException;
+    expect([exception.name, exception.code, exception.line, exception.message]).toEqual([
+      'WireParseException',
+      'invalid',
+      3,
+      'line 3: the dateline date "Feb. 30" does not exist in 2024',
+    ]);
+  });
+});
