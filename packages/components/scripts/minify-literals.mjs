@@ -3,12 +3,15 @@
 // templates stay identical (hydration matches templates by a hash of their strings).
 import ts from 'typescript';
 
-/** Minifies the static text of a css`` template: comments, whitespace, quotes around attribute-selector values. */
+/**
+ * Minifies the static text of a css`` template: comments, whitespace (also around "/", which never needs it, unlike
+ * "+" and "-" in calc()), leading zeros, quotes around attribute-selector values.
+ */
 export function minifyCss(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/ ?([{};,]) ?/g, '$1')
+    .replace(/ ?([{};,/]) ?/g, '$1')
     .replace(/: /g, ':')
     .replace(/;}/g, '}')
     .replace(/([\s:,(])0\.(\d)/g, '$1.$2')

@@ -93,7 +93,12 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
     const base = { overrideAccess: true } as const;
     await t.payload.create({ collection: 'headlines', data: { title: 'Current', url: 'https://example.com/a' }, ...base });
     await t.payload.create({ collection: 'headlines', data: { title: 'Expired', url: 'https://example.com/b', expiresAt: anHourAgo() }, ...base });
-    const slot = { label: 'Advertisement', sizes: [{ breakpoint: 'mobile' as const, width: 300, height: 250 }] };
+    const slot = {
+      label: 'Advertisement',
+      sizes: [{ breakpoint: 'mobile' as const, width: 300, height: 250 }],
+      placement: { kind: 'top' as const },
+      creative: { kind: 'house' as const },
+    };
     await t.payload.create({ collection: 'ad-slots', data: { ...slot, name: 'Running' }, ...base });
     await t.payload.create({ collection: 'ad-slots', data: { ...slot, name: 'Ended', activeUntil: anHourAgo() }, ...base });
     await t.payload.create({ collection: 'ad-slots', data: { ...slot, name: 'Not yet', activeFrom: inOneHour() }, ...base });

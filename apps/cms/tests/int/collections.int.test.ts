@@ -91,12 +91,19 @@ describe.each(DIALECTS)('collections on %s', (dialect) => {
       overrideAccess: true,
       data: {
         name: 'MPU',
+        label: 'Advertisement',
         sizes: [{ breakpoint: 'mobile', width: 300, height: 250 }],
         placement: { kind: 'every', paragraph: 3, every: 4, max: 2 },
         creative: { kind: 'html', html: '<script>top.location="https://evil.example"</script>' },
       },
     });
     expect(slot.label).toBe('Advertisement');
+    const unlabelled = await t.payload.create({
+      collection: 'ad-slots',
+      overrideAccess: true,
+      data: { name: 'Unlabelled', sizes: [{ breakpoint: 'mobile', width: 320, height: 50 }] } as never,
+    });
+    expect(unlabelled.label).toBe('Advertisement');
     expect(slot.creative?.html).toContain('<script>');
   });
 
@@ -113,7 +120,7 @@ describe.each(DIALECTS)('collections on %s', (dialect) => {
     expect(afterFirst.articles - before.articles).toBe(3);
 
     const login = await t.payload.login({ collection: 'users', data: { email: 'editor@example.com', password: 'demo-password-1' } });
-    expect(login.user.role).toBe('editor');
+    expect(login.user?.role).toBe('editor');
     const story = await t.payload.find({ collection: 'articles', where: { slug: { equals: 'night-buses-return-to-the-river-line-after-a-four-year-pause' } }, overrideAccess: false, depth: 1 });
     expect(story.docs[0]?.authors?.map((a) => (typeof a === 'object' ? a.name : a))).toEqual(['Ines Varga', 'Mara Lindqvist']);
     expect(lexicalToParagraphs(story.docs[0]?.body)).toHaveLength(7);

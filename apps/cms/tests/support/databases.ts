@@ -60,9 +60,11 @@ export async function openTestPayload(dialect: Dialect): Promise<TestPayload> {
 }
 
 /** Rows in each collection, read past access control, to prove a failed run left nothing behind. */
-export async function countAll(payload: Payload): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const collection of ['articles', 'authors', 'sections', 'media', 'ad-slots', 'headlines', 'users'] as const) {
+const COUNTED = ['articles', 'authors', 'sections', 'media', 'ad-slots', 'headlines', 'users'] as const;
+
+export async function countAll(payload: Payload): Promise<Record<(typeof COUNTED)[number], number>> {
+  const counts = {} as Record<(typeof COUNTED)[number], number>;
+  for (const collection of COUNTED) {
     counts[collection] = (await payload.count({ collection, overrideAccess: true })).totalDocs;
   }
   return counts;

@@ -1,6 +1,5 @@
 import type { TestProject } from 'vitest/node';
 
-// @ts-expect-error plain ESM helper shared with the benchmarks, no type declarations
 import { startTemporaryPostgres } from '../../../../scripts/postgres-server.mjs';
 
 declare module 'vitest' {
@@ -11,7 +10,7 @@ declare module 'vitest' {
 
 /** One real PostgreSQL server for the whole run; each test file makes its own databases in it. */
 export default async function setup(project: TestProject) {
-  const server = (await startTemporaryPostgres()) as { url: string; stop(): void };
+  const server = await startTemporaryPostgres();
   project.provide('postgresUrl', server.url);
   return () => server.stop();
 }

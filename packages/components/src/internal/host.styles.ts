@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * Shared by every element. Theming follows one rule: values used in several places are custom properties

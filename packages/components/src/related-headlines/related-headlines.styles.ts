@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../internal/css.js';
 
 export const relatedHeadlinesStyles = css`
   h2 {
