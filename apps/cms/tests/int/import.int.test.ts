@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { importWireStories, parseWireFiles, WireImportError } from '../../src/import/wire-import';
+import { importWireStories, parseWireFiles, type WireImportError } from '../../src/import/wire-import';
 import { lexicalToParagraphs } from '../../src/lib/lexical';
 import { countAll, DIALECTS, openTestPayload, seedPath, type TestPayload } from '../support/databases';
 

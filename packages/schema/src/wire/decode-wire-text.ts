@@ -40,6 +40,7 @@ export function decodeWireText(input: string | Uint8Array): DecodedWireText {
     return binary(`line ${line}: the input is not valid Unicode text — it contains an unpaired surrogate`, line);
   }
   // Tab, LF, VT, FF and CR are ordinary in text files; other C0/C1 controls and DEL are not.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   const controls = [...text.matchAll(/[\x01-\x08\x0E-\x1F\x7F-\x9F]/g)];
   const visible = text.replace(/\s+/g, '').length;
   if (controls.length > 0 && controls.length > visible * CONTROL_CHARACTER_LIMIT) {
