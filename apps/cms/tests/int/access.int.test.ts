@@ -111,6 +111,21 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
     expect(staffSlots.totalDocs).toBe(3);
   });
 
+  it('publishes a scheduled story through the jobs queue at its time, not before', async () => {
+    const draft = await makeArticle(t.payload, { headline: 'Scheduled story', status: 'draft' });
+    const at = Date.now() + 1500;
+    await t.payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'articles', value: String(draft.id) } },
+      waitUntil: new Date(at),
+    });
+    await t.payload.jobs.run();
+    expect(await anonymousHeadlines()).not.toContain('Scheduled story');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now() + 50)));
+    await t.payload.jobs.run();
+    expect(await anonymousHeadlines()).toContain('Scheduled story');
+  });
+
   it('refuses writes from anonymous callers on every collection', async () => {
     const attempts = [
       () => t.payload.create({ collection: 'articles', data: { headline: 'x' } as never, overrideAccess: false }),
