@@ -204,12 +204,18 @@ export interface Article {
    * Show no advertisements with this article.
    */
   suppressAds?: boolean | null;
+  adSlotsRemoved?: (number | AdSlot)[] | null;
+  adSlotsAdded?: (number | AdSlot)[] | null;
   /**
-   * Where advertisements stand in this article.
+   * Leave empty to follow the ad slots’ rules. Positions listed here replace those rules for this article (imported wire stories keep their "Advertisement" markers here).
    */
   adPositions?:
     | {
         placement: 'top' | 'after-paragraph' | 'rail';
+        /**
+         * Which slot to show here; empty picks the first slot that fits.
+         */
+        slot?: (number | null) | AdSlot;
         paragraph?: number | null;
         id?: string | null;
       }[]
@@ -337,6 +343,60 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ad-slots".
+ */
+export interface AdSlot {
+  id: number;
+  name: string;
+  label: string;
+  /**
+   * The creative size per breakpoint; the site reserves this height before the ad loads.
+   */
+  sizes?:
+    | {
+        breakpoint: 'mobile' | 'tablet' | 'desktop';
+        width: number;
+        height: number;
+        id?: string | null;
+      }[]
+    | null;
+  placement: {
+    kind: 'top' | 'after-paragraph' | 'every' | 'rail';
+    /**
+     * After paragraph N (for "every": where the first one goes).
+     */
+    paragraph?: number | null;
+    /**
+     * Repeat every K paragraphs.
+     */
+    every?: number | null;
+    /**
+     * At most M in one article.
+     */
+    max?: number | null;
+    /**
+     * Only in articles of at least this many paragraphs.
+     */
+    minParagraphs?: number | null;
+    /**
+     * Show this slot only in articles that add it (Ads tab of the article).
+     */
+    onlyWhereAdded?: boolean | null;
+  };
+  creative: {
+    kind: 'house' | 'html';
+    image?: (number | null) | Media;
+    link?: string | null;
+    alt?: string | null;
+    html?: string | null;
+  };
+  activeFrom?: string | null;
+  activeUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sections".
  */
 export interface Section {
@@ -380,60 +440,11 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "ad-slots".
- */
-export interface AdSlot {
-  id: number;
-  name: string;
-  label: string;
-  /**
-   * The creative size per breakpoint; the site reserves this height before the ad loads.
-   */
-  sizes?:
-    | {
-        breakpoint: 'mobile' | 'tablet' | 'desktop';
-        width: number;
-        height: number;
-        id?: string | null;
-      }[]
-    | null;
-  placement: {
-    kind: 'top' | 'after-paragraph' | 'every' | 'rail';
-    /**
-     * After paragraph N (or the first of "every").
-     */
-    paragraph?: number | null;
-    /**
-     * Repeat every K paragraphs.
-     */
-    every?: number | null;
-    /**
-     * At most M in one article.
-     */
-    max?: number | null;
-    /**
-     * Only in articles of at least this many paragraphs.
-     */
-    minParagraphs?: number | null;
-  };
-  creative: {
-    kind: 'house' | 'html';
-    image?: (number | null) | Media;
-    link?: string | null;
-    alt?: string | null;
-    html?: string | null;
-  };
-  activeFrom?: string | null;
-  activeUntil?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "headlines".
  */
 export interface Headline {
   id: number;
+  _order?: string | null;
   title: string;
   article?: (number | null) | Article;
   /**
@@ -442,7 +453,6 @@ export interface Headline {
   url?: string | null;
   publishedAt?: string | null;
   pinned?: boolean | null;
-  order?: number | null;
   expiresAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -664,10 +674,13 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   body?: T;
   suppressAds?: T;
+  adSlotsRemoved?: T;
+  adSlotsAdded?: T;
   adPositions?:
     | T
     | {
         placement?: T;
+        slot?: T;
         paragraph?: T;
         id?: T;
       };
@@ -816,6 +829,7 @@ export interface AdSlotsSelect<T extends boolean = true> {
         every?: T;
         max?: T;
         minParagraphs?: T;
+        onlyWhereAdded?: T;
       };
   creative?:
     | T
@@ -836,12 +850,12 @@ export interface AdSlotsSelect<T extends boolean = true> {
  * via the `definition` "headlines_select".
  */
 export interface HeadlinesSelect<T extends boolean = true> {
+  _order?: T;
   title?: T;
   article?: T;
   url?: T;
   publishedAt?: T;
   pinned?: T;
-  order?: T;
   expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;

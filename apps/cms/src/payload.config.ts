@@ -66,6 +66,12 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
       user: 'users',
       meta: { titleSuffix: ' — Newsroom CMS' },
       importMap: { baseDir: dirname },
+      components: {
+        views: {
+          importWire: { Component: '/components/ImportWire/ImportWireView#ImportWireView', path: '/import-wire' },
+        },
+        afterNavLinks: ['/components/ImportWire/ImportWireNavLink#ImportWireNavLink'],
+      },
     },
     collections: [Articles, Media, Authors, Sections, AdSlots, Headlines, Users],
     editor: lexicalEditor(),

@@ -29,3 +29,7 @@ export { jsonLdScriptContent, toNewsArticleJsonLd } from './serialize/json-ld.js
 export { NINJS_SCHEMA_URL, NINJS_VERSION, toNinjs } from './serialize/ninjs.js';
 export type { NinjsItem, NinjsOptions, NinjsSite } from './serialize/ninjs.js';
 export type { SiteInfo } from './serialize/site.js';
+export { AD_BREAKPOINTS, adCreativeSchema, adPlacementRuleSchema, adSizeSchema, adSlotSchema } from './ad-slot.js';
+export type { AdBreakpoint, AdCreative, AdPlacementRule, AdSize, AdSlot } from './ad-slot.js';
+export { adPlacementsFor } from './ad-placement.js';
+export type { AdPlacement, ArticleAdSettings } from './ad-placement.js';

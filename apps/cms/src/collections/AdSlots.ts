@@ -69,11 +69,27 @@ export const AdSlots: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'paragraph', type: 'number', min: 1, admin: { description: 'After paragraph N (or the first of "every").' } },
-            { name: 'every', type: 'number', min: 1, admin: { description: 'Repeat every K paragraphs.' } },
-            { name: 'max', type: 'number', min: 1, admin: { description: 'At most M in one article.' } },
+            {
+              name: 'paragraph',
+              type: 'number',
+              min: 1,
+              admin: { description: 'After paragraph N (for "every": where the first one goes).', condition: (_, s) => s?.kind === 'after-paragraph' || s?.kind === 'every' },
+            },
+            { name: 'every', type: 'number', min: 1, admin: { description: 'Repeat every K paragraphs.', condition: (_, s) => s?.kind === 'every' } },
+            { name: 'max', type: 'number', min: 1, admin: { description: 'At most M in one article.', condition: (_, s) => s?.kind === 'every' } },
             { name: 'minParagraphs', type: 'number', min: 0, admin: { description: 'Only in articles of at least this many paragraphs.' } },
           ],
+        },
+        {
+          name: 'onlyWhereAdded',
+          type: 'checkbox',
+          defaultValue: false,
+          admin: { description: 'Show this slot only in articles that add it (Ads tab of the article).' },
+        },
+        {
+          name: 'summary',
+          type: 'ui',
+          admin: { components: { Field: '/components/AdRuleSummary#AdRuleSummary' } },
         },
       ],
     },

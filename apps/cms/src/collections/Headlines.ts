@@ -7,9 +7,10 @@ import { isHttpUrl } from '../lib/urls';
 /** Curated "Latest Headlines": an internal article or an external link, pinned and ordered by editors. */
 export const Headlines: CollectionConfig = {
   slug: 'headlines',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'pinned', 'order', 'publishedAt', 'expiresAt'] },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'pinned', 'publishedAt', 'expiresAt'] },
   access: { read: activeWindowOrStaff(undefined, 'expiresAt'), create: isEditor, update: isEditor, delete: isEditor },
-  defaultSort: ['-pinned', 'order', '-publishedAt'],
+  // Editors drag headlines into order in the list view; pinned ones stay on top.
+  orderable: true,
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300 },
     {
@@ -32,7 +33,6 @@ export const Headlines: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'pinned', type: 'checkbox', defaultValue: false },
-        { name: 'order', type: 'number', defaultValue: 0 },
         { name: 'expiresAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },

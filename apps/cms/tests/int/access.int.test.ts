@@ -116,7 +116,7 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
     const at = Date.now() + 1500;
     await t.payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'articles', value: String(draft.id) } },
+      input: { type: 'publish', doc: { relationTo: 'articles', value: draft.id } },
       waitUntil: new Date(at),
     });
     await t.payload.jobs.run();

@@ -1,12 +1,15 @@
 import type { CollectionConfig } from 'payload';
 
+import { canDeleteArticle } from '../../access/canDeleteArticle';
 import { canEditArticle } from '../../access/canEditArticle';
-import { isEditor, isStaff } from '../../access/hasRole';
+import { isStaff } from '../../access/hasRole';
 import { isPublishedOrStaff } from '../../access/isPublishedOrStaff';
 import { isEditorOrAdmin } from '../../access/roles';
 import { photoRightsFields } from '../../fields/photoRights';
 import { slugField } from '../../fields/slug';
+import { importWireEndpoint } from './endpoints/importWire';
 import { guardPublishing } from './hooks/guardPublishing';
+import { requireHeroRights } from './hooks/requireHeroRights';
 import { stampPublishedAt } from './hooks/stampPublishedAt';
 
 export const AD_PLACEMENTS = [
@@ -27,7 +30,7 @@ export const Articles: CollectionConfig = {
     read: isPublishedOrStaff,
     create: isStaff,
     update: canEditArticle,
-    delete: isEditor,
+    delete: canDeleteArticle,
     readVersions: isStaff,
   },
   versions: {
@@ -35,8 +38,9 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
   },
   defaultSort: '-publishedAt',
+  endpoints: [importWireEndpoint],
   hooks: {
-    beforeChange: [guardPublishing, stampPublishedAt],
+    beforeChange: [guardPublishing, stampPublishedAt, requireHeroRights],
   },
   fields: [
     { name: 'headline', type: 'text', required: true, maxLength: 300 },
@@ -98,15 +102,44 @@ export const Articles: CollectionConfig = {
               admin: { description: 'Show no advertisements with this article.' },
             },
             {
+              type: 'row',
+              admin: { condition: (data) => !data?.suppressAds },
+              fields: [
+                {
+                  name: 'adSlotsRemoved',
+                  label: 'Never show these slots here',
+                  type: 'relationship',
+                  relationTo: 'ad-slots',
+                  hasMany: true,
+                },
+                {
+                  name: 'adSlotsAdded',
+                  label: 'Also show these opt-in slots here',
+                  type: 'relationship',
+                  relationTo: 'ad-slots',
+                  hasMany: true,
+                },
+              ],
+            },
+            {
               name: 'adPositions',
               type: 'array',
-              labels: { singular: 'Ad position', plural: 'Ad positions' },
-              admin: { description: 'Where advertisements stand in this article.' },
+              labels: { singular: 'Pinned ad position', plural: 'Pinned ad positions' },
+              admin: {
+                description:
+                  'Leave empty to follow the ad slots’ rules. Positions listed here replace those rules for this article (imported wire stories keep their "Advertisement" markers here).',
+              },
               fields: [
                 {
                   type: 'row',
                   fields: [
                     { name: 'placement', type: 'select', required: true, options: [...AD_PLACEMENTS] },
+                    {
+                      name: 'slot',
+                      type: 'relationship',
+                      relationTo: 'ad-slots',
+                      admin: { description: 'Which slot to show here; empty picks the first slot that fits.' },
+                    },
                     {
                       name: 'paragraph',
                       type: 'number',
@@ -125,6 +158,7 @@ export const Articles: CollectionConfig = {
         },
         {
           label: 'SEO',
+          description: 'How the story appears in search results and when shared.',
           fields: [
             {
               name: 'seo',

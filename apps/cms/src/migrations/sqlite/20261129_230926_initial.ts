@@ -6,12 +6,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`_parent_id\` integer NOT NULL,
   	\`id\` text PRIMARY KEY NOT NULL,
   	\`placement\` text,
+  	\`slot_id\` integer,
   	\`paragraph\` numeric,
+  	FOREIGN KEY (\`slot_id\`) REFERENCES \`ad_slots\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`articles_ad_positions_order_idx\` ON \`articles_ad_positions\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`articles_ad_positions_parent_id_idx\` ON \`articles_ad_positions\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`articles_ad_positions_slot_idx\` ON \`articles_ad_positions\` (\`slot_id\`);`)
   await db.run(sql`CREATE TABLE \`articles\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`headline\` text,
@@ -73,26 +76,32 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
   	\`authors_id\` integer,
+  	\`ad_slots_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`authors_id\`) REFERENCES \`authors\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`authors_id\`) REFERENCES \`authors\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`ad_slots_id\`) REFERENCES \`ad_slots\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`articles_rels_order_idx\` ON \`articles_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`articles_rels_parent_idx\` ON \`articles_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`articles_rels_path_idx\` ON \`articles_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`articles_rels_authors_id_idx\` ON \`articles_rels\` (\`authors_id\`);`)
+  await db.run(sql`CREATE INDEX \`articles_rels_ad_slots_id_idx\` ON \`articles_rels\` (\`ad_slots_id\`);`)
   await db.run(sql`CREATE TABLE \`_articles_v_version_ad_positions\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`placement\` text,
+  	\`slot_id\` integer,
   	\`paragraph\` numeric,
   	\`_uuid\` text,
+  	FOREIGN KEY (\`slot_id\`) REFERENCES \`ad_slots\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_articles_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`_articles_v_version_ad_positions_order_idx\` ON \`_articles_v_version_ad_positions\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_ad_positions_parent_id_idx\` ON \`_articles_v_version_ad_positions\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_version_ad_positions_slot_idx\` ON \`_articles_v_version_ad_positions\` (\`slot_id\`);`)
   await db.run(sql`CREATE TABLE \`_articles_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -165,14 +174,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
   	\`authors_id\` integer,
+  	\`ad_slots_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_articles_v\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`authors_id\`) REFERENCES \`authors\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`authors_id\`) REFERENCES \`authors\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`ad_slots_id\`) REFERENCES \`ad_slots\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`_articles_v_rels_order_idx\` ON \`_articles_v_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_rels_parent_idx\` ON \`_articles_v_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_rels_path_idx\` ON \`_articles_v_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_rels_authors_id_idx\` ON \`_articles_v_rels\` (\`authors_id\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_rels_ad_slots_id_idx\` ON \`_articles_v_rels\` (\`ad_slots_id\`);`)
   await db.run(sql`CREATE TABLE \`media\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`alt\` text NOT NULL,
@@ -277,6 +289,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`placement_every\` numeric,
   	\`placement_max\` numeric,
   	\`placement_min_paragraphs\` numeric,
+  	\`placement_only_where_added\` integer DEFAULT false,
   	\`creative_kind\` text DEFAULT 'house' NOT NULL,
   	\`creative_image_id\` integer,
   	\`creative_link\` text,
@@ -295,18 +308,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`ad_slots_created_at_idx\` ON \`ad_slots\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`headlines\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`_order\` text,
   	\`title\` text NOT NULL,
   	\`article_id\` integer,
   	\`url\` text,
   	\`published_at\` text,
   	\`pinned\` integer DEFAULT false,
-  	\`order\` numeric DEFAULT 0,
   	\`expires_at\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
+  await db.run(sql`CREATE INDEX \`headlines__order_idx\` ON \`headlines\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`headlines_article_idx\` ON \`headlines\` (\`article_id\`);`)
   await db.run(sql`CREATE INDEX \`headlines_updated_at_idx\` ON \`headlines\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`headlines_created_at_idx\` ON \`headlines\` (\`created_at\`);`)

@@ -20,6 +20,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"_parent_id" integer NOT NULL,
   	"id" varchar PRIMARY KEY NOT NULL,
   	"placement" "enum_articles_ad_positions_placement",
+  	"slot_id" integer,
   	"paragraph" numeric
   );
   
@@ -70,7 +71,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"order" integer,
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
-  	"authors_id" integer
+  	"authors_id" integer,
+  	"ad_slots_id" integer
   );
   
   CREATE TABLE "_articles_v_version_ad_positions" (
@@ -78,6 +80,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"_parent_id" integer NOT NULL,
   	"id" serial PRIMARY KEY NOT NULL,
   	"placement" "enum__articles_v_version_ad_positions_placement",
+  	"slot_id" integer,
   	"paragraph" numeric,
   	"_uuid" varchar
   );
@@ -134,7 +137,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"order" integer,
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
-  	"authors_id" integer
+  	"authors_id" integer,
+  	"ad_slots_id" integer
   );
   
   CREATE TABLE "media" (
@@ -224,6 +228,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"placement_every" numeric,
   	"placement_max" numeric,
   	"placement_min_paragraphs" numeric,
+  	"placement_only_where_added" boolean DEFAULT false,
   	"creative_kind" "enum_ad_slots_creative_kind" DEFAULT 'house' NOT NULL,
   	"creative_image_id" integer,
   	"creative_link" varchar,
@@ -237,12 +242,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   CREATE TABLE "headlines" (
   	"id" serial PRIMARY KEY NOT NULL,
+  	"_order" varchar,
   	"title" varchar NOT NULL,
   	"article_id" integer,
   	"url" varchar,
   	"published_at" timestamp(3) with time zone,
   	"pinned" boolean DEFAULT false,
-  	"order" numeric DEFAULT 0,
   	"expires_at" timestamp(3) with time zone,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
@@ -352,6 +357,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  ALTER TABLE "articles_ad_positions" ADD CONSTRAINT "articles_ad_positions_slot_id_ad_slots_id_fk" FOREIGN KEY ("slot_id") REFERENCES "public"."ad_slots"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles_ad_positions" ADD CONSTRAINT "articles_ad_positions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_hero_image_id_media_id_fk" FOREIGN KEY ("hero_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_section_id_sections_id_fk" FOREIGN KEY ("section_id") REFERENCES "public"."sections"("id") ON DELETE set null ON UPDATE no action;
@@ -359,6 +365,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "articles_texts" ADD CONSTRAINT "articles_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_authors_fk" FOREIGN KEY ("authors_id") REFERENCES "public"."authors"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_ad_slots_fk" FOREIGN KEY ("ad_slots_id") REFERENCES "public"."ad_slots"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_articles_v_version_ad_positions" ADD CONSTRAINT "_articles_v_version_ad_positions_slot_id_ad_slots_id_fk" FOREIGN KEY ("slot_id") REFERENCES "public"."ad_slots"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v_version_ad_positions" ADD CONSTRAINT "_articles_v_version_ad_positions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_parent_id_articles_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_hero_image_id_media_id_fk" FOREIGN KEY ("version_hero_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
@@ -367,6 +375,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_articles_v_texts" ADD CONSTRAINT "_articles_v_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_authors_fk" FOREIGN KEY ("authors_id") REFERENCES "public"."authors"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_ad_slots_fk" FOREIGN KEY ("ad_slots_id") REFERENCES "public"."ad_slots"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "ad_slots_sizes" ADD CONSTRAINT "ad_slots_sizes_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."ad_slots"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "ad_slots" ADD CONSTRAINT "ad_slots_creative_image_id_media_id_fk" FOREIGN KEY ("creative_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "headlines" ADD CONSTRAINT "headlines_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
@@ -384,6 +393,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "articles_ad_positions_order_idx" ON "articles_ad_positions" USING btree ("_order");
   CREATE INDEX "articles_ad_positions_parent_id_idx" ON "articles_ad_positions" USING btree ("_parent_id");
+  CREATE INDEX "articles_ad_positions_slot_idx" ON "articles_ad_positions" USING btree ("slot_id");
   CREATE INDEX "articles_hero_hero_image_idx" ON "articles" USING btree ("hero_image_id");
   CREATE UNIQUE INDEX "articles_slug_idx" ON "articles" USING btree ("slug");
   CREATE INDEX "articles_published_at_idx" ON "articles" USING btree ("published_at");
@@ -397,8 +407,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "articles_rels_parent_idx" ON "articles_rels" USING btree ("parent_id");
   CREATE INDEX "articles_rels_path_idx" ON "articles_rels" USING btree ("path");
   CREATE INDEX "articles_rels_authors_id_idx" ON "articles_rels" USING btree ("authors_id");
+  CREATE INDEX "articles_rels_ad_slots_id_idx" ON "articles_rels" USING btree ("ad_slots_id");
   CREATE INDEX "_articles_v_version_ad_positions_order_idx" ON "_articles_v_version_ad_positions" USING btree ("_order");
   CREATE INDEX "_articles_v_version_ad_positions_parent_id_idx" ON "_articles_v_version_ad_positions" USING btree ("_parent_id");
+  CREATE INDEX "_articles_v_version_ad_positions_slot_idx" ON "_articles_v_version_ad_positions" USING btree ("slot_id");
   CREATE INDEX "_articles_v_parent_idx" ON "_articles_v" USING btree ("parent_id");
   CREATE INDEX "_articles_v_version_hero_version_hero_image_idx" ON "_articles_v" USING btree ("version_hero_image_id");
   CREATE INDEX "_articles_v_version_version_slug_idx" ON "_articles_v" USING btree ("version_slug");
@@ -417,6 +429,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_rels_parent_idx" ON "_articles_v_rels" USING btree ("parent_id");
   CREATE INDEX "_articles_v_rels_path_idx" ON "_articles_v_rels" USING btree ("path");
   CREATE INDEX "_articles_v_rels_authors_id_idx" ON "_articles_v_rels" USING btree ("authors_id");
+  CREATE INDEX "_articles_v_rels_ad_slots_id_idx" ON "_articles_v_rels" USING btree ("ad_slots_id");
   CREATE INDEX "media_updated_at_idx" ON "media" USING btree ("updated_at");
   CREATE INDEX "media_created_at_idx" ON "media" USING btree ("created_at");
   CREATE UNIQUE INDEX "media_filename_idx" ON "media" USING btree ("filename");
@@ -437,6 +450,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "ad_slots_creative_creative_image_idx" ON "ad_slots" USING btree ("creative_image_id");
   CREATE INDEX "ad_slots_updated_at_idx" ON "ad_slots" USING btree ("updated_at");
   CREATE INDEX "ad_slots_created_at_idx" ON "ad_slots" USING btree ("created_at");
+  CREATE INDEX "headlines__order_idx" ON "headlines" USING btree ("_order");
   CREATE INDEX "headlines_article_idx" ON "headlines" USING btree ("article_id");
   CREATE INDEX "headlines_updated_at_idx" ON "headlines" USING btree ("updated_at");
   CREATE INDEX "headlines_created_at_idx" ON "headlines" USING btree ("created_at");
