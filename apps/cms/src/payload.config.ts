@@ -58,19 +58,27 @@ export type ConfigOptions = {
 };
 
 export function createConfig({ database = databaseTargetFromEnv(), logToStderr = false }: ConfigOptions = {}) {
-  const serverURL = process.env.CMS_PUBLIC_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3001}`;
+  const port = process.env.CMS_PORT ?? 3001;
+  const publicUrl = process.env.CMS_PUBLIC_URL;
+  const webUrl = process.env.WEB_URL ?? 'http://localhost:3000';
   return buildConfig({
-    serverURL,
+    // Without a public URL the admin and API use relative links, so the CMS works at localhost and 127.0.0.1 alike.
+    serverURL: publicUrl ?? '',
+    // Cookie-authenticated requests are accepted only from these origins.
+    csrf: publicUrl ? [publicUrl] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
     secret: resolvePayloadSecret(),
     admin: {
       user: 'users',
       meta: { titleSuffix: ' — Newsroom CMS' },
+      // No third-party avatar service: the admin makes no requests off this origin.
+      avatar: 'default',
       importMap: { baseDir: dirname },
       components: {
         views: {
           importWire: { Component: '/components/ImportWire/ImportWireView#ImportWireView', path: '/import-wire' },
         },
         afterNavLinks: ['/components/ImportWire/ImportWireNavLink#ImportWireNavLink'],
+        beforeDashboard: ['/components/ImportWire/ImportWireDashboardLink#ImportWireDashboardLink'],
       },
     },
     collections: [Articles, Media, Authors, Sections, AdSlots, Headlines, Users],
@@ -79,7 +87,7 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
     sharp,
     typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
     graphQL: { disablePlaygroundInProduction: true },
-    cors: [process.env.WEB_URL ?? 'http://localhost:3000'],
+    cors: [webUrl],
     jobs: {
       // Scheduled publishing runs in the CMS process itself, every minute.
       autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],

@@ -21,7 +21,7 @@ export function ImportWireForm({ apiRoute }: { apiRoute: string }) {
   const [dragging, setDragging] = useState(false);
 
   const result: WireParseResult | undefined = useMemo(() => {
-    if (!source.bytes && source.text.trim() === '') return undefined;
+    if (!source.bytes && source.text === '') return undefined;
     return parseWireStory(source.bytes ?? source.text, { year });
   }, [source, year]);
 

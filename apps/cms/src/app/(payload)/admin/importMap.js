@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { AdRuleSummary as AdRuleSummary_746d5b4decdafa2ee2e5e4e517bf2f35 } from '../../../components/AdRuleSummary'
 import { ImportWireNavLink as ImportWireNavLink_2708bc2ac05ba76977d255858e381134 } from '../../../components/ImportWire/ImportWireNavLink'
+import { ImportWireDashboardLink as ImportWireDashboardLink_054d8894b0c80337ad6ccd5ed7eb6357 } from '../../../components/ImportWire/ImportWireDashboardLink'
 import { ImportWireView as ImportWireView_3c440ea0ecc3681e58149c15e5af3c8d } from '../../../components/ImportWire/ImportWireView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -53,6 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/AdRuleSummary#AdRuleSummary": AdRuleSummary_746d5b4decdafa2ee2e5e4e517bf2f35,
   "/components/ImportWire/ImportWireNavLink#ImportWireNavLink": ImportWireNavLink_2708bc2ac05ba76977d255858e381134,
+  "/components/ImportWire/ImportWireDashboardLink#ImportWireDashboardLink": ImportWireDashboardLink_054d8894b0c80337ad6ccd5ed7eb6357,
   "/components/ImportWire/ImportWireView#ImportWireView": ImportWireView_3c440ea0ecc3681e58149c15e5af3c8d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

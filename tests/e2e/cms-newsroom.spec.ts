@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+
+import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
+
+import { apiToken, type RunningCms, signIn, startCms } from '../support/cms';
+import { seedFile } from '../support/processes';
+
+const HEADLINE = 'Beijing: Inter-Korea liaison office a sign of progress';
+
+test.describe.serial('the newsroom in the real admin', () => {
+  let cms: RunningCms;
+  let draftUrl = '';
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    cms = await startCms({ CMS_RUN_JOBS: 'false' });
+  });
+  test.afterAll(async () => cms?.stop());
+
+  async function articleCount(): Promise<number> {
+    const token = await apiToken(cms.base, 'admin@example.com');
+    const response = await fetch(`${cms.base}/api/articles?limit=0&draft=true`, { headers: { Authorization: `JWT ${token}` } });
+    return ((await response.json()) as { totalDocs: number }).totalDocs;
+  }
+
+  test('a contributor pastes the seed into the import view, checks it and creates the draft', async ({ page }) => {
+    await signIn(page, cms.base, 'contributor@example.com');
+    await page.getByRole('region', { name: 'Wire copy' }).getByRole('link', { name: 'Import wire story' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Import wire story' })).toBeVisible();
+    await page.getByLabel('Wire text').fill(readFileSync(seedFile, 'utf8'));
+
+    await expect(page.locator('[data-field="headline"]')).toHaveText(HEADLINE);
+    await expect(page.locator('[data-field="byline"]')).toHaveText('By Elizabeth Shim');
+    await expect(page.locator('[data-field="dateline"]')).toContainText('Sept. 17 (UPI)');
+    await expect(page.locator('[data-field="photo"]')).toContainText('File Photo by Stephen Shaver/UPI');
+    await expect(page.locator('[data-field="ads"]')).toHaveText('top, after paragraph 2, after paragraph 8');
+    await expect(page.locator('[data-field="paragraphs"] > li')).toHaveCount(11);
+
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.waitForURL(/\/admin\/collections\/articles\/\d+/);
+    draftUrl = page.url();
+    await expect(page.locator('#field-headline')).toHaveValue(HEADLINE);
+    await expect(page.getByText('Draft', { exact: true })).toBeVisible();
+  });
+
+  test('the contributor cannot publish it: no publish button, and the API refuses', async ({ page }) => {
+    await signIn(page, cms.base, 'contributor@example.com');
+    await page.goto(draftUrl);
+    await expect(page.locator('#field-headline')).toHaveValue(HEADLINE);
+    await expect(page.getByRole('button', { name: 'Publish changes' })).toHaveCount(0);
+
+    const id = draftUrl.split('/').pop();
+    const token = await apiToken(cms.base, 'contributor@example.com');
+    const response = await fetch(`${cms.base}/api/articles/${id}`, {
+      method: 'PATCH',
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ _status: 'published' }),
+    });
+    expect(response.status).toBe(403);
+    const anonymous = await (await fetch(`${cms.base}/api/articles?where[headline][equals]=${encodeURIComponent(HEADLINE)}`)).json();
+    expect(anonymous.totalDocs).toBe(0);
+  });
+
+  test('bad input in the import view names the problem and creates nothing', async ({ page }) => {
+    const before = await articleCount();
+    await signIn(page, cms.base, 'contributor@example.com');
+    await page.goto(`${cms.base}/admin/import-wire`);
+    const alert = page.locator('.import-wire__error');
+    const create = page.getByRole('button', { name: 'Create draft' });
+
+    await page.getByLabel('Wire text').fill('   \n\n  ');
+    await expect(alert).toContainText(/empty/i);
+    await expect(create).toBeDisabled();
+
+    await page.getByLabel('Wire text').fill('SEOUL, Oct. 2 (UPI) -- A dateline paragraph with nothing above it.');
+    await expect(alert).toContainText(/headline/i);
+    await expect(alert).toContainText('line 1');
+    await expect(create).toBeDisabled();
+
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer();
+    await page.getByLabel('Or choose a .txt file').setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: png });
+    await expect(alert).toContainText(/not UTF-8 text/);
+    await expect(create).toBeDisabled();
+
+    // The server runs the same parser: a request that skips the form is refused the same way.
+    const token = await apiToken(cms.base, 'contributor@example.com');
+    const response = await fetch(`${cms.base}/api/articles/import-wire`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ base64: png.toString('base64'), filename: 'photo.txt' }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^photo\.txt: .*not UTF-8 text/);
+    expect(await articleCount()).toBe(before);
+  });
+
+  test('an editor attaches a photo with alt text and credit, and publishes', async ({ page }) => {
+    await signIn(page, cms.base, 'editor@example.com');
+    await page.goto(draftUrl);
+    await expect(page.locator('#field-headline')).toHaveValue(HEADLINE);
+    await page.getByRole('button', { name: 'Create New' }).first().click();
+    const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer();
+    await page.locator('input[type=file]').setInputFiles({ name: 'liaison-office.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const drawer = page.locator('.drawer__content, [class*="drawer"]').filter({ has: page.locator('#field-alt') }).last();
+    await drawer.locator('#field-alt').fill('A spokesman speaks at a podium in front of flags');
+    await drawer.locator('#field-credit').fill('File Photo by Stephen Shaver/UPI');
+    await drawer.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('#field-alt')).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Publish changes' }).click();
+    await expect(page.getByText('Published', { exact: true }).first()).toBeVisible();
+
+    const anonymous = await (await fetch(`${cms.base}/api/articles?where[headline][equals]=${encodeURIComponent(HEADLINE)}&depth=1`)).json();
+    expect(anonymous.totalDocs).toBe(1);
+    const article = anonymous.docs[0];
+    expect(article.hero.image.alt).toBe('A spokesman speaks at a podium in front of flags');
+    expect(article.hero.image.sizes.card.width).toBe(768);
+    expect(article.hero.credit).toBe('File Photo by Stephen Shaver/UPI');
+  });
+});
