@@ -14,7 +14,7 @@ test.describe.serial('the newsroom in the real admin', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    cms = await startCms({ CMS_RUN_JOBS: 'false' });
+    cms = await startCms();
   });
   test.afterAll(async () => cms?.stop());
 
@@ -117,5 +117,48 @@ test.describe.serial('the newsroom in the real admin', () => {
     expect(article.hero.image.alt).toBe('A spokesman speaks at a podium in front of flags');
     expect(article.hero.image.sizes.card.width).toBe(768);
     expect(article.hero.credit).toBe('File Photo by Stephen Shaver/UPI');
+  });
+
+  test('an article scheduled one minute ahead goes live on time, not before', async ({ page }) => {
+    test.setTimeout(240_000);
+    const token = await apiToken(cms.base, 'editor@example.com');
+    const created = await fetch(`${cms.base}/api/articles/import-wire`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        text: 'Tide tables get a rewrite\n\nBy Lena Ortiz\n\nLISBON, May 3 (UPI) -- The port authority published new tide tables on Friday.\n\nThey take effect next week.',
+      }),
+    });
+    const { doc } = (await created.json()) as { doc: { id: number; slug: string } };
+
+    await signIn(page, cms.base, 'editor@example.com');
+    await page.goto(`${cms.base}/admin/collections/articles/${doc.id}`);
+    await expect(page.locator('#field-headline')).toHaveValue('Tide tables get a rewrite');
+    await page.locator('.popup-button').first().click();
+    await page.getByText('Schedule Publish').click();
+    const drawer = page.locator('.drawer__content').filter({ hasText: 'Schedule publish for' });
+    await drawer.getByText('Publish', { exact: true }).click();
+    // The picker works in whole minutes: the first minute at least 60 s from now.
+    const at = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
+    const input = drawer.locator('.react-datepicker__input-container input');
+    await input.fill(at.toLocaleString('en-US', { month: 'long', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).replace(' at ', ' '));
+    await page.keyboard.press('Enter');
+    await drawer.locator('#scheduled-publish-save').click();
+    await expect(page.getByText('Scheduled successfully.')).toBeVisible();
+    await expect(drawer.getByText('Publish', { exact: true }).last()).toBeVisible();
+
+    const live = async () =>
+      ((await (await fetch(`${cms.base}/api/articles?where[slug][equals]=${doc.slug}`)).json()) as { totalDocs: number }).totalDocs === 1;
+    let appearedAt = 0;
+    while (Date.now() < at.getTime() + 75_000) {
+      if (await live()) {
+        appearedAt = Date.now();
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(appearedAt, 'the article never went live').toBeGreaterThan(0);
+    expect(appearedAt).toBeGreaterThanOrEqual(at.getTime());
+    expect(appearedAt - at.getTime()).toBeLessThan(65_000);
   });
 });

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload';
 import { isEditor } from '../access/hasRole';
 import { activeWindowOrStaff } from '../access/isActiveOrStaff';
 import { isHttpUrl } from '../lib/urls';
+import { revalidateTagAfterChange, revalidateTagAfterDelete } from './Articles/hooks/revalidate';
 
 const optionalHttpUrl = (value: unknown) =>
   value == null || value === '' || isHttpUrl(value) || 'Must be an http(s) address';
@@ -21,6 +22,7 @@ export const AdSlots: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
+  hooks: { afterChange: [revalidateTagAfterChange('ad-slots')], afterDelete: [revalidateTagAfterDelete('ad-slots')] },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
     { name: 'label', type: 'text', defaultValue: 'Advertisement', required: true },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload';
 import { isEditor } from '../access/hasRole';
 import { activeWindowOrStaff } from '../access/isActiveOrStaff';
 import { isHttpUrl } from '../lib/urls';
+import { revalidateTagAfterChange, revalidateTagAfterDelete } from './Articles/hooks/revalidate';
 
 /** Curated "Latest Headlines": an internal article or an external link, pinned and ordered by editors. */
 export const Headlines: CollectionConfig = {

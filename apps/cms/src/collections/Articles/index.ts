@@ -9,6 +9,7 @@ import { photoRightsFields } from '../../fields/photoRights';
 import { slugField } from '../../fields/slug';
 import { importWireEndpoint } from './endpoints/importWire';
 import { guardPublishing } from './hooks/guardPublishing';
+import { revalidateArticleAfterChange, revalidateArticleAfterDelete } from './hooks/revalidate';
 import { requireHeroRights } from './hooks/requireHeroRights';
 import { stampPublishedAt } from './hooks/stampPublishedAt';
 
