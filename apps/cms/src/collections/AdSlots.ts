@@ -112,7 +112,14 @@ export const AdSlots: CollectionConfig = {
         { name: 'image', type: 'upload', relationTo: 'media', admin: { condition: (_, s) => s?.kind === 'house' } },
         { name: 'link', type: 'text', validate: optionalHttpUrl, admin: { condition: (_, s) => s?.kind === 'house' } },
         { name: 'alt', type: 'text', admin: { condition: (_, s) => s?.kind === 'house' } },
-        { name: 'html', type: 'code', admin: { language: 'html', condition: (_, s) => s?.kind === 'html' } },
+        {
+          name: 'html',
+          type: 'textarea',
+          admin: {
+            description: 'Untrusted markup from the advertiser. The site shows it only inside a sandboxed frame that cannot touch the page.',
+            condition: (_, s) => s?.kind === 'html',
+          },
+        },
       ],
     },
     {
