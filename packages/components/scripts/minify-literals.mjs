@@ -3,15 +3,12 @@
 // templates stay identical (hydration matches templates by a hash of their strings).
 import ts from 'typescript';
 
-/**
- * Minifies the static text of a css`` template: comments, whitespace (also around "/", which never needs it, unlike
- * "+" and "-" in calc()), leading zeros, quotes around attribute-selector values.
- */
+/** Minifies the static text of a css`` template: comments, whitespace, leading zeros, quotes around attribute values. */
 export function minifyCss(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/ ?([{};,/]) ?/g, '$1')
+    .replace(/ ?([{};,]) ?/g, '$1')
     .replace(/: /g, ':')
     .replace(/;}/g, '}')
     .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
@@ -21,14 +18,14 @@ export function minifyCss(text) {
 
 /**
  * Minifies the static text of an html`` template: a run of whitespace containing a line break disappears next to a
- * tag boundary (after `>` or before `<`) and becomes one space elsewhere (between attributes). Runs without a line
- * break are kept, so write `a ${b}` on one line when the space matters.
+ * tag boundary (after `>`, or before `<` or `>`) and becomes one space elsewhere (between attributes). Runs without a
+ * line break are kept, so write `a ${b}` on one line when the space matters.
  */
 export function minifyHtml(text) {
   return text.replace(/\s*\n\s*/g, (run, offset) => {
     const before = text[offset - 1];
     const after = text[offset + run.length];
-    return before === '>' || after === '<' ? '' : ' ';
+    return before === '>' || after === '<' || after === '>' ? '' : ' ';
   });
 }
 

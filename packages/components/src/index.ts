@@ -5,6 +5,7 @@
 export * from './article-card/article-card.js';
 export * from './photo-caption/photo-caption.js';
 export * from './related-headlines/related-headlines.js';
+export { HeadlinesController } from './controllers/headlines-controller.js';
 export { define } from './internal/define.js';
 export { safeUrl } from './internal/safe-url.js';
 export { formatDate } from './internal/format-date.js';

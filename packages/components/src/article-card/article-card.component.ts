@@ -1,9 +1,8 @@
 import type { Article } from '@newsroom/schema';
 import { LitElement, html, nothing } from 'lit';
 import { hostStyles } from '../internal/host.styles.js';
-import { renderTime } from '../internal/render-time.js';
+import { formatDate } from '../internal/format-date.js';
 import { safeUrl } from '../internal/safe-url.js';
-import { selectHeadline } from '../internal/select-headline.js';
 import { articleCardStyles } from './article-card.styles.js';
 
 /** How a card is laid out: `compact` puts a small thumbnail beside the text, `wide` a large image. */
@@ -16,8 +15,6 @@ export type ArticleCardLayout = 'compact' | 'wide';
  * @tagname news-article-card
  * @summary A linked article teaser with headline, dek, image, byline, date and section.
  *
- * @fires {NewsHeadlineSelectEvent} news-headline-select - The reader activated the headline link; cancelable.
- *
  * @csspart base - The `<article>` box.
  * @csspart image - The `<img>`.
  * @csspart body - The text column.
@@ -29,18 +26,13 @@ export type ArticleCardLayout = 'compact' | 'wide';
  * @csspart byline - The byline.
  * @csspart time - The `<time>` with the date.
  *
- * @cssprop [--news-color-scheme=light dark] - `light` or `dark` pins a colour scheme; by default it follows the reader.
- * @cssprop [--news-color-text] - Text colour.
- * @cssprop [--news-color-muted] - Dek, byline and date colour.
- * @cssprop [--news-color-accent] - Section label, hover and focus ring colour.
- * @cssprop [--news-color-surface] - Card background.
- * @cssprop [--news-color-border] - Card border colour.
- * @cssprop [--news-radius=0.5rem] - Corner radius.
- * @cssprop [--news-space=1rem] - Padding.
- * @cssprop [--news-font-family=system-ui, sans-serif] - Text font.
- * @cssprop [--news-font-size=1rem] - Base font size; everything scales from it.
- * @cssprop [--news-headline-font-family] - Headline font (inherits the text font when unset).
- * @cssprop [--news-image-aspect-ratio=3 / 2] - Image shape; the image is cropped to fit.
+ * @cssprop [--news-color-scheme=light dark] - `light` or `dark` pins the colour scheme; by default it follows the reader's.
+ * @cssprop [--news-color-text=CanvasText] - Text colour.
+ * @cssprop [--news-color-muted] - Secondary text (byline and date); by default the text colour at 72 % on the surface.
+ * @cssprop [--news-color-accent=LinkText] - Section label, link hover and focus ring.
+ * @cssprop [--news-color-surface=Canvas] - Background of the box.
+ * @cssprop [--news-color-border] - Border of the box; by default the text colour at 20 % on the surface.
+ * @cssprop [--news-font-family=system-ui, sans-serif] - Font. The size is inherited from the page.
  */
 export class NewsArticleCard extends LitElement {
   static override styles = [hostStyles, articleCardStyles];
@@ -82,18 +74,14 @@ export class NewsArticleCard extends LitElement {
       <div part="body">
         <p part="section">${this.section}</p>
         <h3 part="headline">
-          <a part="link" href=${safeUrl(this.href) ?? nothing} @click=${this.select}>${this.headline}</a>
+          <a part="link" href=${safeUrl(this.href) ?? nothing}>${this.headline}</a>
         </h3>
         <p part="dek">${this.dek}</p>
-        <p part="meta"><span part="byline">${this.byline}</span>${renderTime(this.publishedAt)}</p>
+        <p part="meta"><span part="byline">${this.byline}</span><time part="time" datetime=${this.publishedAt ?? nothing}>${formatDate(this.publishedAt)}</time></p>
       </div>
     </article>`;
   }
 
-  private select(event: Event) {
-    const { headline: title, href: url, publishedAt, section } = this;
-    selectHeadline(this, event, { title: title!, url: url!, publishedAt, section }, 0);
-  }
 }
 
 /** The card's data, by property name; what the server renderer takes. */

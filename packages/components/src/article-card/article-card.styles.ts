@@ -5,6 +5,7 @@ export const articleCardStyles = css`
     position: relative;
     display: flex;
     gap: 1em;
+    align-items: start;
   }
   img {
     flex: none;
@@ -22,7 +23,6 @@ export const articleCardStyles = css`
   [part='body'] {
     display: grid;
     gap: 0.4em;
-    align-content: start;
   }
   [part='section'] {
     font-size: 0.75em;

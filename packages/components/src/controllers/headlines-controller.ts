@@ -1,19 +1,18 @@
 import type { Headline } from '@newsroom/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events/news-event.js';
-import type {} from '../events/headlines-error.js';
-import type {} from '../events/headlines-load.js';
 import { toHeadlines } from '../internal/headlines.js';
+import { safeUrl } from '../internal/safe-url.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { src?: string | undefined };
 
 /**
  * Fetches the headline list at the host's `src` before the host renders, and again whenever `src` changes. A fetch in
  * flight is aborted when `src` changes or the host leaves the document; a host that comes back fetches again.
+ * A `src` that is not http(s) or relative fails like a network error.
  * The JSON may be an array of headlines or an object with a `headlines` array. Announces the outcome with
  * `news-headlines-load` or `news-headlines-error` (never for an aborted fetch).
- *
- * While `src` is set: loading until `headlines` or `error` is set.
+ * While the host has a `src`, it is loading until `headlines` or `error` is set.
  */
 export class HeadlinesController implements ReactiveController {
   /** The headlines fetched from the current `src`. */
@@ -22,7 +21,7 @@ export class HeadlinesController implements ReactiveController {
   declare error: unknown;
   declare private host: Host;
   declare private src: string | undefined;
-  /** Set while a fetch is in flight. */
+  /** The current fetch's, until it settles. Aborted by a disconnect, which makes the next update fetch again. */
   declare private abort: AbortController | undefined;
 
   constructor(host: Host) {
@@ -47,9 +46,11 @@ export class HeadlinesController implements ReactiveController {
     if (src) {
       const { signal } = (this.abort = new AbortController());
       try {
-        const response = await fetch(src, { signal });
+        // Like links, only http(s) and relative URLs are fetched (fetch itself would also take data: and blob:);
+        // anything else goes to a URL fetch() rejects, and the list says it could not load.
+        const response = await fetch(safeUrl(src) ?? 'about:invalid', { signal });
         const headlines = response.ok ? toHeadlines(await response.json()) : undefined;
-        if (!headlines) throw new Error(`HTTP ${response.status}`);
+        if (!headlines) throw new Error(`Bad response (HTTP ${response.status})`);
         emit(host, 'news-headlines-load', { headlines: (this.headlines = headlines) });
       } catch (error) {
         if (signal.aborted) return;

@@ -1,4 +1,9 @@
-/** The `news-*` events, by name. Each event file adds its own entry to GlobalEventHandlersEventMap. */
+// Each event file declares its event in GlobalEventHandlersEventMap, which types emit()'s detail.
+import type {} from './headline-select.js';
+import type {} from './headlines-error.js';
+import type {} from './headlines-load.js';
+
+/** The `news-*` events, by name. */
 export type NewsEventName = 'news-headline-select' | 'news-headlines-load' | 'news-headlines-error';
 
 /**

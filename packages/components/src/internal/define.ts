@@ -16,6 +16,6 @@ export function define(tag: string, element: CustomElementConstructor, version: 
     (element as VersionedElement).newsVersion = version;
   } else if (existing.newsVersion != version && !registry.newsWarned) {
     registry.newsWarned = true;
-    console.warn(`@newsroom/components ${version} not used: <${tag}> is already defined by ${existing.newsVersion ?? 'another script'}`);
+    console.warn(`@newsroom/components ${version}: <${tag}> is taken by ${existing.newsVersion ?? 'another script'}`);
   }
 }

@@ -1,11 +1,11 @@
 import { css } from './css.js';
 
 /**
- * Shared by every element. Theming follows one rule: values used in several places are custom properties
- * (--news-color-*); anything else is styled through ::part(); and inherited properties (color, font) are simply set on
- * the element by the page. Default colours are CSS system colours (Canvas, CanvasText, LinkText) and mixes of them,
- * which follow `color-scheme`: light or dark as the reader prefers, unless --news-color-scheme pins one.
- * Parts with nothing in them are hidden, so empty fields leave no gaps.
+ * Shared by every element. Theming: colours and the font are custom properties (--news-*), which a page can set once
+ * for all widgets; anything else (spacing, corners, sizes) is styled through ::part(). The font size is the page's.
+ * Default colours are CSS system colours (Canvas, CanvasText, LinkText) and mixes of them, which follow
+ * `color-scheme`: light or dark as the reader prefers, unless --news-color-scheme pins one.
+ * Parts with nothing in them are hidden, so empty fields leave no gaps (templates keep no whitespace inside such parts).
  */
 export const hostStyles = css`
   :host {
@@ -14,8 +14,8 @@ export const hostStyles = css`
     --_muted: var(--news-color-muted, color-mix(in srgb, currentColor 72%, Canvas));
     --_accent: var(--news-color-accent, LinkText);
     --_border: var(--news-color-border, color-mix(in srgb, currentColor 20%, Canvas));
-    color: CanvasText;
-    font: 1rem/1.4 system-ui, sans-serif;
+    color: var(--news-color-text, CanvasText);
+    font: 1em/1.4 var(--news-font-family, system-ui, sans-serif);
   }
   :host([hidden]),
   [part]:empty:not(img, [role='status']) {
@@ -32,9 +32,7 @@ export const hostStyles = css`
   :focus-visible {
     outline: 2px solid var(--_accent);
   }
-  p,
-  h2,
-  h3 {
+  * {
     margin: 0;
   }
   article,
@@ -43,10 +41,6 @@ export const hostStyles = css`
     background: var(--news-color-surface, Canvas);
     border: 1px solid var(--_border);
     border-radius: 0.5em;
-  }
-  h2,
-  h3 {
-    font-size: 1.2em;
   }
   [part='meta'],
   [part='status'] {

@@ -19,12 +19,12 @@ import { photoCaptionStyles } from './photo-caption.styles.js';
  * @csspart credit - The credit line.
  * @csspart license - The "License Photo" link.
  *
- * @cssprop [--news-color-scheme=light dark] - `light` or `dark` pins a colour scheme; by default it follows the reader.
- * @cssprop [--news-color-text] - Caption text colour.
- * @cssprop [--news-color-muted] - Credit colour.
- * @cssprop [--news-color-accent] - Hover and focus ring colour.
- * @cssprop [--news-font-family=system-ui, sans-serif] - Text font.
- * @cssprop [--news-font-size=1rem] - Base font size; the caption is 0.875 of it.
+ * @cssprop [--news-color-scheme=light dark] - `light` or `dark` pins the colour scheme; by default it follows the reader's.
+ * @cssprop [--news-color-text=CanvasText] - Text colour.
+ * @cssprop [--news-color-muted] - Secondary text (the credit); by default the text colour at 72 % on the surface.
+ * @cssprop [--news-color-accent=LinkText] - Link hover and focus ring.
+ * @cssprop [--news-color-surface=Canvas] - Background of the caption, so it stays readable in either colour scheme.
+ * @cssprop [--news-font-family=system-ui, sans-serif] - Font. The size is inherited from the page.
  */
 export class NewsPhotoCaption extends LitElement {
   static override styles = [hostStyles, photoCaptionStyles];
@@ -45,10 +45,14 @@ export class NewsPhotoCaption extends LitElement {
   override render() {
     return html`<figure part="base">
       <slot></slot>
-      <figcaption part="caption">
-        <span part="text">${this.caption}</span> <span part="credit">${this.credit}</span>
-        <a part="license" rel="license" href=${safeUrl(this.licenseUrl) ?? nothing}>License Photo</a>
-      </figcaption>
+      <figcaption part="caption"
+        ><span part="text">${this.caption}</span> <span part="credit">${this.credit}</span> <a
+          part="license"
+          rel="license"
+          href=${safeUrl(this.licenseUrl) ?? nothing}
+          >License Photo</a
+        ></figcaption
+      >
     </figure>`;
   }
 }

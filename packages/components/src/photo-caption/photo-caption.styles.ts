@@ -1,17 +1,15 @@
 import { css } from '../internal/css.js';
 
 export const photoCaptionStyles = css`
-  figure {
-    margin: 0;
-  }
   ::slotted(img) {
     display: block;
     max-width: 100%;
     height: auto;
   }
   figcaption {
-    margin-top: 0.5em;
+    padding-top: 0.5em;
     font-size: 0.875em;
+    background: var(--news-color-surface, Canvas);
   }
   [part='credit'] {
     color: var(--_muted);

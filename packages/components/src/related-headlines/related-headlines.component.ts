@@ -1,18 +1,18 @@
 import type { Headline } from '@newsroom/schema';
 import { LitElement, html, nothing } from 'lit';
 import { HeadlinesController } from '../controllers/headlines-controller.js';
+import { emit } from '../events/news-event.js';
 import { readInlineHeadlines } from '../internal/headlines.js';
 import { hostStyles } from '../internal/host.styles.js';
-import { renderTime } from '../internal/render-time.js';
+import { formatDate } from '../internal/format-date.js';
 import { safeUrl } from '../internal/safe-url.js';
-import { selectHeadline } from '../internal/select-headline.js';
 import { relatedHeadlinesStyles } from './related-headlines.styles.js';
 
 /**
  * A titled list of headlines ("Latest Headlines"), each linking to its story with its date and section.
  * Data comes from the `headlines` property, else from a child `<script type="application/json">` holding an array of
  * `{title, url, publishedAt?, section?}`, or — when `src` is set, which wins — is fetched from that URL, saying
- * "Loading headlines…" meanwhile and "Headlines could not be loaded." on failure. A headline whose URL is not http(s)
+ * "Loading headlines…" meanwhile and "Could not load headlines." on failure; an empty list says "No headlines.". A headline whose URL is not http(s)
  * or relative is listed without a link.
  *
  * @tagname news-related-headlines
@@ -30,19 +30,15 @@ import { relatedHeadlinesStyles } from './related-headlines.styles.js';
  * @csspart meta - The line with date and section under a headline.
  * @csspart time - The `<time>` with a headline's date.
  * @csspart section - A headline's section name.
- * @csspart status - The live region saying "Loading headlines…", "No headlines yet." or "Headlines could not be loaded.".
+ * @csspart status - The live region saying "Loading headlines…", "No headlines." or "Could not load headlines.".
  *
- * @cssprop [--news-color-scheme=light dark] - `light` or `dark` pins a colour scheme; by default it follows the reader.
- * @cssprop [--news-color-text] - Text colour.
- * @cssprop [--news-color-muted] - Date, section and status colour.
- * @cssprop [--news-color-accent] - Heading rule, hover and focus ring colour.
- * @cssprop [--news-color-surface] - Background.
- * @cssprop [--news-color-border] - Box border and separators.
- * @cssprop [--news-radius=0.5rem] - Corner radius.
- * @cssprop [--news-space=1rem] - Padding.
- * @cssprop [--news-font-family=system-ui, sans-serif] - Text font.
- * @cssprop [--news-font-size=1rem] - Base font size; everything scales from it.
- * @cssprop [--news-headline-font-family] - Heading font (inherits the text font when unset).
+ * @cssprop [--news-color-scheme=light dark] - `light` or `dark` pins the colour scheme; by default it follows the reader's.
+ * @cssprop [--news-color-text=CanvasText] - Text colour.
+ * @cssprop [--news-color-muted] - Secondary text (dates, sections and status); by default the text colour at 72 % on the surface.
+ * @cssprop [--news-color-accent=LinkText] - Rule under the heading, link hover and focus ring.
+ * @cssprop [--news-color-surface=Canvas] - Background of the box.
+ * @cssprop [--news-color-border] - Border of the box and between headlines; by default the text colour at 20 % on the surface.
+ * @cssprop [--news-font-family=system-ui, sans-serif] - Font. The size is inherited from the page.
  */
 export class NewsRelatedHeadlines extends LitElement {
   static override styles = [hostStyles, relatedHeadlinesStyles];
@@ -77,17 +73,20 @@ export class NewsRelatedHeadlines extends LitElement {
     const message = error ? 'Could not load headlines.' : this.src && !headlines ? 'Loading headlines…' : shown.length ? '' : 'No headlines.';
     return html`<section part="base" aria-labelledby="heading">
       <h2 part="heading" id="heading">${this.heading ?? 'Latest Headlines'}</h2>
-      <ol part="list" role="list">
-        ${shown.map(
-          (headline, index) =>
-            html`<li part="item">
-              <a part="link" href=${safeUrl(headline.url) ?? nothing} @click=${(event: Event) => selectHeadline(this, event, headline, index)}>${headline.title}</a>
-              <p part="meta">${renderTime(headline.publishedAt)}<span part="section">${headline.section}</span></p>
-            </li>`,
-        )}
-      </ol>
+      <ol part="list" role="list">${shown.map((headline, index) => {
+        const url = safeUrl(headline.url);
+        return html`<li part="item">
+          <a part="link" href=${url ?? nothing} @click=${(event: Event) => url && this.select(event, headline, index)}>${headline.title}</a>
+          <p part="meta"><time part="time" datetime=${headline.publishedAt ?? nothing}>${formatDate(headline.publishedAt)}</time><span part="section">${headline.section}</span></p>
+        </li>`;
+      })}</ol>
       <p part="status" role="status">${message}</p>
     </section>`;
+  }
+
+  /** A headline link was clicked: tell the page, and let it cancel the navigation. */
+  private select(event: Event, headline: Headline, index: number) {
+    if (!emit(this, 'news-headline-select', { headline, index }, true)) event.preventDefault();
   }
 }
 

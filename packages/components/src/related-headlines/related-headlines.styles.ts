@@ -2,6 +2,7 @@ import { css } from '../internal/css.js';
 
 export const relatedHeadlinesStyles = css`
   h2 {
+    font-size: 1.2em;
     padding-bottom: 0.3em;
     border-bottom: 3px solid var(--_accent);
   }
