@@ -6,6 +6,7 @@ import { isStaff } from '../../access/hasRole';
 import { isPublishedOrStaff } from '../../access/isPublishedOrStaff';
 import { isEditorOrAdmin } from '../../access/roles';
 import { photoRightsFields } from '../../fields/photoRights';
+import { previewUrl, webUrl } from '../../lib/site-urls';
 import { slugField } from '../../fields/slug';
 import { importWireEndpoint } from './endpoints/importWire';
 import { guardPublishing } from './hooks/guardPublishing';
@@ -26,6 +27,14 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'headline',
     defaultColumns: ['headline', 'section', '_status', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['headline', 'slug', 'dek'],
+    preview: (doc) => previewUrl(doc?.slug),
+    livePreview: {
+      url: ({ data }) => previewUrl(data?.slug) ?? webUrl(),
+      breakpoints: [
+        { name: 'mobile', label: 'Mobile', width: 375, height: 667 },
+        { name: 'desktop', label: 'Desktop', width: 1280, height: 900 },
+      ],
+    },
   },
   access: {
     read: isPublishedOrStaff,
@@ -42,6 +51,8 @@ export const Articles: CollectionConfig = {
   endpoints: [importWireEndpoint],
   hooks: {
     beforeChange: [guardPublishing, stampPublishedAt, requireHeroRights],
+    afterChange: [revalidateArticleAfterChange],
+    afterDelete: [revalidateArticleAfterDelete],
   },
   fields: [
     { name: 'headline', type: 'text', required: true, maxLength: 300 },
@@ -161,6 +172,7 @@ export const Articles: CollectionConfig = {
           label: 'SEO',
           description: 'How the story appears in search results and when shared.',
           fields: [
+            { name: 'seoPreview', type: 'ui', admin: { components: { Field: '/components/SeoPreview#SeoPreview' } } },
             {
               name: 'seo',
               type: 'group',
@@ -174,6 +186,7 @@ export const Articles: CollectionConfig = {
       ],
     },
     slugField('headline'),
+    { name: 'viewOnSite', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/ViewOnSite#ViewOnSite' } } },
     { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'section', type: 'relationship', relationTo: 'sections', admin: { position: 'sidebar' } },
     { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },

@@ -21,6 +21,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { SeoPreview as SeoPreview_99dd45f841ac5abaab172f3665586e3d } from '../../../components/SeoPreview'
+import { ViewOnSite as ViewOnSite_a361072cea92eb97dc228807b860532b } from '../../../components/ViewOnSite'
 import { AdRuleSummary as AdRuleSummary_746d5b4decdafa2ee2e5e4e517bf2f35 } from '../../../components/AdRuleSummary'
 import { ImportWireNavLink as ImportWireNavLink_2708bc2ac05ba76977d255858e381134 } from '../../../components/ImportWire/ImportWireNavLink'
 import { ImportWireDashboardLink as ImportWireDashboardLink_054d8894b0c80337ad6ccd5ed7eb6357 } from '../../../components/ImportWire/ImportWireDashboardLink'
@@ -52,6 +54,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/SeoPreview#SeoPreview": SeoPreview_99dd45f841ac5abaab172f3665586e3d,
+  "/components/ViewOnSite#ViewOnSite": ViewOnSite_a361072cea92eb97dc228807b860532b,
   "/components/AdRuleSummary#AdRuleSummary": AdRuleSummary_746d5b4decdafa2ee2e5e4e517bf2f35,
   "/components/ImportWire/ImportWireNavLink#ImportWireNavLink": ImportWireNavLink_2708bc2ac05ba76977d255858e381134,
   "/components/ImportWire/ImportWireDashboardLink#ImportWireDashboardLink": ImportWireDashboardLink_054d8894b0c80337ad6ccd5ed7eb6357,
