@@ -126,6 +126,14 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
     expect(await anonymousHeadlines()).toContain('Scheduled story');
   });
 
+  it('locks an account after five failed sign-ins, even against the right password', async () => {
+    const account = await makeUser(t.payload, 'editor');
+    const login = (password: string) => t.payload.login({ collection: 'users', data: { email: account.email, password } });
+    await expect(login('correct horse battery staple')).resolves.toMatchObject({ user: { email: account.email } });
+    for (let i = 0; i < 5; i++) await expect(login('wrong password')).rejects.toThrow();
+    await expect(login('correct horse battery staple')).rejects.toThrow(/locked/i);
+  });
+
   it('refuses writes from anonymous callers on every collection', async () => {
     const attempts = [
       () => t.payload.create({ collection: 'articles', data: { headline: 'x' } as never, overrideAccess: false }),
