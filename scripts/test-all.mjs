@@ -20,6 +20,7 @@ const suites = [
   { name: 'schema', kind: 'vitest', cwd: 'packages/schema' },
   { name: 'components', kind: 'vitest', cwd: 'packages/components' },
   { name: 'cms', kind: 'vitest', cwd: 'apps/cms' },
+  { name: 'web', kind: 'vitest', cwd: 'apps/web' },
   { name: 'e2e', kind: 'playwright', cwd: 'tests' },
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
 

@@ -3,20 +3,35 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 
-import { apiToken, type RunningCms, signIn, startCms } from '../support/cms';
+import { apiToken, signIn } from '../support/cms';
+import { type Newsroom, startNewsroom } from '../support/newsroom';
 import { seedFile } from '../support/processes';
 
 const HEADLINE = 'Beijing: Inter-Korea liaison office a sign of progress';
 
 test.describe.serial('the newsroom in the real admin', () => {
-  let cms: RunningCms;
+  let newsroom: Newsroom;
+  // The admin and the API, as editors reach them.
+  const cms = { base: '' };
   let draftUrl = '';
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    cms = await startCms();
+    // The CMS runs its own job crons here: scheduled publishing is part of what is tested.
+    newsroom = await startNewsroom({ importSeed: false, cmsEnv: { CMS_RUN_JOBS: 'true' } });
+    cms.base = newsroom.cmsBase;
   });
-  test.afterAll(async () => cms?.stop());
+  test.afterAll(async () => newsroom?.stop());
+
+  /** Polls the reader site until `path` answers 200, returning when that happened (0 if never before `deadline`). */
+  async function firstSeenOnSite(path: string, deadline: number): Promise<number> {
+    while (Date.now() < deadline) {
+      const response = await fetch(`${newsroom.webBase}${path}`);
+      if (response.status === 200) return Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return 0;
+  }
 
   async function articleCount(): Promise<number> {
     const token = await apiToken(cms.base, 'admin@example.com');
@@ -108,8 +123,28 @@ test.describe.serial('the newsroom in the real admin', () => {
     await drawer.getByRole('button', { name: 'Save' }).click();
     await expect(page.locator('#field-alt')).toHaveCount(0);
 
+    const slug = 'beijing-inter-korea-liaison-office-a-sign-of-progress';
+    // The site has already answered (and cached) a 404 for the draft.
+    expect((await fetch(`${newsroom.webBase}/news/${slug}`)).status).toBe(404);
+    const seen = firstSeenOnSite(`/news/${slug}`, Date.now() + 15_000);
     await page.getByRole('button', { name: 'Publish changes' }).click();
     await expect(page.getByText('Published', { exact: true }).first()).toBeVisible();
+    const publishedAt = Date.now();
+    const seenAt = await seen;
+    expect(seenAt, 'the article never reached the site').toBeGreaterThan(0);
+    expect(seenAt - publishedAt, 'time from the admin confirming the publish to the article on the site').toBeLessThanOrEqual(1000);
+
+    // On the site, the ads stand where the rules say: the wire story's own positions.
+    const reader = await page.context().newPage();
+    await reader.goto(`${newsroom.webBase}/news/${slug}`);
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText(HEADLINE);
+    await expect(reader.getByRole('region', { name: /^Advertisement \(/ })).toHaveCount(3);
+    for (const where of ['top of article', 'after paragraph 2', 'after paragraph 8']) {
+      await expect(reader.getByRole('region', { name: `Advertisement (${where})` })).toHaveCount(1);
+    }
+    await expect(reader.locator('news-photo-caption img')).toHaveAttribute('alt', 'A spokesman speaks at a podium in front of flags');
+    await expect(reader.locator('news-photo-caption')).toHaveAttribute('credit', 'File Photo by Stephen Shaver/UPI');
+    await reader.close();
 
     const anonymous = await (await fetch(`${cms.base}/api/articles?where[headline][equals]=${encodeURIComponent(HEADLINE)}&depth=1`)).json();
     expect(anonymous.totalDocs).toBe(1);
@@ -147,17 +182,11 @@ test.describe.serial('the newsroom in the real admin', () => {
     await expect(page.getByText('Scheduled successfully.')).toBeVisible();
     await expect(drawer.getByText('Publish', { exact: true }).last()).toBeVisible();
 
-    const live = async () =>
-      ((await (await fetch(`${cms.base}/api/articles?where[slug][equals]=${doc.slug}`)).json()) as { totalDocs: number }).totalDocs === 1;
-    let appearedAt = 0;
-    while (Date.now() < at.getTime() + 75_000) {
-      if (await live()) {
-        appearedAt = Date.now();
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    // Watched on the reader site, where readers meet it.
+    const appearedAt = await firstSeenOnSite(`/news/${doc.slug}`, at.getTime() + 75_000);
     expect(appearedAt, 'the article never went live').toBeGreaterThan(0);
+    const rest = (await (await fetch(`${cms.base}/api/articles?where[slug][equals]=${doc.slug}`)).json()) as { totalDocs: number };
+    expect(rest.totalDocs).toBe(1);
     expect(appearedAt).toBeGreaterThanOrEqual(at.getTime());
     expect(appearedAt - at.getTime()).toBeLessThan(65_000);
   });

@@ -147,7 +147,7 @@ test('a page on another origin embeds all three widgets from news-widgets.js alo
   // Clicking a headline tells the page which one; the page may take over navigation.
   await page.evaluate(() => {
     document.addEventListener('news-headline-select', (event) => {
-      (window as unknown as { selected: unknown[] }).selected = [...((window as unknown as { selected?: unknown[] }).selected ?? []), event.detail];
+      (window as unknown as { selected: unknown[] }).selected = [...((window as unknown as { selected?: unknown[] }).selected ?? []), (event as CustomEvent).detail];
       event.preventDefault();
     });
   });

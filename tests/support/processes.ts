@@ -31,7 +31,8 @@ export function startCommand(command: string, args: string[], env: NodeJS.Proces
     process: child,
     output: () => log,
     stop: async () => {
-      if (child.exitCode !== null || child.pid === undefined) return;
+      // Already gone (exited, or killed by a signal): there is no 'exit' event left to wait for.
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       try {
         process.kill(-child.pid, 'SIGTERM');

@@ -388,6 +388,9 @@ export interface AdSlot {
     image?: (number | null) | Media;
     link?: string | null;
     alt?: string | null;
+    /**
+     * Untrusted markup from the advertiser. The site shows it only inside a sandboxed frame that cannot touch the page.
+     */
     html?: string | null;
   };
   activeFrom?: string | null;

@@ -12,6 +12,7 @@ export const Headlines: CollectionConfig = {
   access: { read: activeWindowOrStaff(undefined, 'expiresAt'), create: isEditor, update: isEditor, delete: isEditor },
   // Editors drag headlines into order in the list view; pinned ones stay on top.
   orderable: true,
+  hooks: { afterChange: [revalidateTagAfterChange('headlines')], afterDelete: [revalidateTagAfterDelete('headlines')] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300 },
     {

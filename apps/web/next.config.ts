@@ -1,0 +1,42 @@
+import type { NextConfig } from 'next';
+
+/** A year: for files whose name changes whenever their content does. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Pages say `s-maxage=<revalidate>, stale-while-revalidate=<expireTime - revalidate>`: a CDN may serve a page stale
+  // for up to a day while it fetches a fresh one (publishing re-renders at the origin at once).
+  expireTime: 86400,
+  // Lit and our elements must be loaded by Node itself, once: bundling them twice defines each element twice.
+  serverExternalPackages: ['@lit-labs/ssr', '@lit-labs/ssr-dom-shim', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@newsroom/components'],
+  // The front page is rendered on first request, like every other page, so `next build` never needs the CMS.
+  async rewrites() {
+    return [{ source: '/', destination: '/front/latest' }];
+  },
+  async headers() {
+    return [
+      { source: '/_assets/:file*', headers: [{ key: 'Cache-Control', value: IMMUTABLE }] },
+      {
+        // A major-version URL embedders pin: cached for a day by browsers and a week by CDNs, then revalidated.
+        source: '/embed/v1/:file*',
+        headers: [
+          { key: 'Cache-Control', value: 'public, max-age=86400, s-maxage=604800, stale-while-revalidate=2592000' },
+          { key: 'Access-Control-Allow-Origin', value: '*' },
+          { key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+        ],
+      },
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

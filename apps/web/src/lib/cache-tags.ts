@@ -1,0 +1,77 @@
+/**
+ * The revalidation vocabulary shared with the CMS (apps/cms/src/collections/Articles/hooks/revalidate.ts): the CMS
+ * says what changed, the site knows which pages and cached data show it.
+ *
+ * - `articles`: the set or order of live articles changed (front page, rails, feeds, sitemaps, widget JSON)
+ * - `article:<slug>`: that article's page, JSON and oEmbed
+ * - `section:<slug>`, `author:<slug>`: those listing pages
+ * - `headlines`: curated headlines (front page, rails, widget JSON)
+ * - `ad-slots`: ad slots (every article page)
+ * - `sections`, `authors`: the collections (navigation on every page; sitemaps)
+ */
+export const TAG = {
+  articles: 'articles',
+  headlines: 'headlines',
+  adSlots: 'ad-slots',
+  sections: 'sections',
+  authors: 'authors',
+  article: (slug: string) => `article:${slug}`,
+  section: (slug: string) => `section:${slug}`,
+  author: (slug: string) => `author:${slug}`,
+} as const;
+
+const TAG_PATTERN = /^(?:articles|headlines|ad-slots|sections|authors|(?:article|section|author):[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const MAX_TAGS = 500;
+
+/** The tags of a revalidation request body `{tags: [...]}`, or a reason it is refused. */
+export function parseRevalidateBody(body: unknown): { tags: string[] } | { error: string } {
+  const tags = (body as { tags?: unknown } | null)?.tags;
+  if (!Array.isArray(tags) || tags.length === 0) return { error: 'body must be {"tags": [ … ]} with at least one tag' };
+  if (tags.length > MAX_TAGS) return { error: `at most ${MAX_TAGS} tags at once` };
+  const bad = tags.find((tag) => typeof tag !== 'string' || !TAG_PATTERN.test(tag));
+  if (bad !== undefined) return { error: `unknown tag ${JSON.stringify(bad)}` };
+  return { tags: [...new Set(tags as string[])] };
+}
+
+/** The front page's real path (`/` is a rewrite to it). */
+export const FRONT_PATH = '/front/latest';
+
+/** Which pages show what the tags name. */
+export interface PagePlan {
+  /** Pages to regenerate now, in this order. */
+  paths: string[];
+  /** Every cached article page shows it too (the rail, the ads, the navigation). */
+  allArticles: boolean;
+  /** Every cached section and author page shows it too (the navigation). */
+  allListings: boolean;
+}
+
+export function pagesForTags(tags: readonly string[]): PagePlan {
+  const paths = new Set<string>();
+  let allArticles = false;
+  let allListings = false;
+  for (const tag of tags) {
+    const [kind, slug] = tag.split(':') as [string, string | undefined];
+    if (kind === 'article' && slug) paths.add(`/news/${slug}`);
+    else if (kind === 'section' && slug) paths.add(`/section/${slug}`);
+    else if (kind === 'author' && slug) paths.add(`/author/${slug}`);
+    else if (tag === TAG.articles || tag === TAG.headlines) {
+      paths.add(FRONT_PATH);
+      allArticles = true;
+    } else if (tag === TAG.adSlots) allArticles = true;
+    else if (tag === TAG.sections) {
+      paths.add(FRONT_PATH);
+      allArticles = true;
+      allListings = true;
+    }
+  }
+  // The article pages themselves first: they are what the editor is looking at.
+  const ordered = [...paths].sort((a, b) => rank(a) - rank(b));
+  return { paths: ordered, allArticles, allListings };
+}
+
+function rank(path: string): number {
+  if (path.startsWith('/news/')) return 0;
+  if (path === FRONT_PATH) return 1;
+  return 2;
+}

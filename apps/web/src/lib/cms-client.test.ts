@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { CmsRequestError, CmsUnavailableError, createCmsClient } from './cms-client';
+
+function fakeFetch(handler: (url: URL, init: RequestInit) => Response | Promise<Response>) {
+  const calls: { url: URL; init: RequestInit }[] = [];
+  const fn = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(String(input));
+    calls.push({ url, init: init ?? {} });
+    return handler(url, init ?? {});
+  });
+  return { fetch: fn as unknown as typeof fetch, calls };
+}
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const list = (docs: unknown[]) => json({ docs, totalDocs: docs.length, limit: 10, totalPages: 1, hasNextPage: false });
+
+describe('createCmsClient', () => {
+  it('asks Payload for a live article by slug at depth 1', async () => {
+    const { fetch, calls } = fakeFetch(() => list([{ id: 1, headline: 'A', slug: 'a' }]));
+    const client = createCmsClient({ baseUrl: 'http://cms.test/', fetch });
+    expect(await client.article('a')).toMatchObject({ id: 1 });
+    const url = calls[0]!.url;
+    expect(url.pathname).toBe('/api/articles');
+    expect(url.searchParams.get('where[slug][equals]')).toBe('a');
+    expect(url.searchParams.get('depth')).toBe('1');
+    expect(url.searchParams.has('draft')).toBe(false);
+    expect(new Headers(calls[0]!.init.headers).has('authorization')).toBe(false);
+  });
+
+  it('returns undefined for an unknown slug', async () => {
+    const { fetch } = fakeFetch(() => list([]));
+    expect(await createCmsClient({ baseUrl: 'http://cms.test', fetch }).article('nope')).toBeUndefined();
+  });
+
+  it('reads drafts only with an editor’s token, and never memoizes them', async () => {
+    const { fetch, calls } = fakeFetch(() => list([{ id: 1, headline: 'Draft', slug: 'a', _status: 'draft' }]));
+    const client = createCmsClient({ baseUrl: 'http://cms.test', fetch, memoMs: 10_000 });
+    await client.article('a', { draftToken: 'tok' });
+    await client.article('a', { draftToken: 'tok' });
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.url.searchParams.get('draft')).toBe('true');
+    expect(new Headers(calls[0]!.init.headers).get('authorization')).toBe('JWT tok');
+  });
+
+  it('filters article lists by section, author and time, newest first, without bodies when asked', async () => {
+    const { fetch, calls } = fakeFetch(() => list([]));
+    await createCmsClient({ baseUrl: 'http://cms.test', fetch }).articles({ limit: 5, sectionId: 2, authorId: 3, since: '2024-01-01T00:00:00.000Z', withoutBody: true });
+    const params = calls[0]!.url.searchParams;
+    expect(params.get('where[and][0][section][equals]')).toBe('2');
+    expect(params.get('where[and][1][authors][in][0]')).toBe('3');
+    expect(params.get('where[and][2][publishedAt][greater_than_equal]')).toBe('2024-01-01T00:00:00.000Z');
+    expect(params.get('sort')).toBe('-publishedAt');
+    expect(params.get('select[body]')).toBe('false');
+  });
+
+  it('calls an unreachable, failing or garbled CMS unavailable — never "not found"', async () => {
+    const down = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
+    await expect(createCmsClient({ baseUrl: 'http://cms.test', fetch: down.fetch }).article('a')).rejects.toBeInstanceOf(CmsUnavailableError);
+    const failing = fakeFetch(() => json({ errors: [] }, 503));
+    await expect(createCmsClient({ baseUrl: 'http://cms.test', fetch: failing.fetch }).headlines(5)).rejects.toBeInstanceOf(CmsUnavailableError);
+    const garbled = fakeFetch(() => new Response('<html>proxy error</html>', { status: 200 }));
+    await expect(createCmsClient({ baseUrl: 'http://cms.test', fetch: garbled.fetch }).adSlots()).rejects.toBeInstanceOf(CmsUnavailableError);
+    const refused = fakeFetch(() => json({ errors: [] }, 400));
+    await expect(createCmsClient({ baseUrl: 'http://cms.test', fetch: refused.fetch }).adSlots()).rejects.toBeInstanceOf(CmsRequestError);
+  });
+
+  it('gives up on a hung CMS after its timeout', async () => {
+    const hung = fakeFetch((_, init) => new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason))));
+    const started = Date.now();
+    await expect(createCmsClient({ baseUrl: 'http://cms.test', fetch: hung.fetch, timeoutMs: 50 }).adSlots()).rejects.toBeInstanceOf(CmsUnavailableError);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('shares one request among identical anonymous reads within the memo window, and forgets on clearMemo()', async () => {
+    const { fetch, calls } = fakeFetch(() => list([]));
+    const client = createCmsClient({ baseUrl: 'http://cms.test', fetch, memoMs: 10_000 });
+    await Promise.all([client.headlines(5), client.headlines(5), client.headlines(5)]);
+    expect(calls).toHaveLength(1);
+    client.clearMemo();
+    await client.headlines(5);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('does not remember a failure', async () => {
+    let fail = true;
+    const { fetch, calls } = fakeFetch(() => (fail ? json({}, 500) : list([])));
+    const client = createCmsClient({ baseUrl: 'http://cms.test', fetch, memoMs: 10_000 });
+    await expect(client.adSlots()).rejects.toThrow();
+    fail = false;
+    await expect(client.adSlots()).resolves.toEqual([]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('checks an editor token against /api/users/me', async () => {
+    const { fetch, calls } = fakeFetch((url, init) =>
+      new Headers(init.headers).get('authorization') === 'JWT good' ? json({ user: { id: 1, email: 'e@x', role: 'editor' } }) : json({ user: null }),
+    );
+    const client = createCmsClient({ baseUrl: 'http://cms.test', fetch });
+    expect(await client.currentUser('good')).toMatchObject({ role: 'editor' });
+    expect(await client.currentUser('bad')).toBeUndefined();
+    expect(calls[0]!.url.pathname).toBe('/api/users/me');
+  });
+});

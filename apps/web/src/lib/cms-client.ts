@@ -1,0 +1,188 @@
+import type {
+  PayloadAdSlot,
+  PayloadArticle,
+  PayloadAuthor,
+  PayloadHeadline,
+  PayloadList,
+  PayloadSection,
+  PayloadUser,
+} from './payload-types';
+import { type QueryValue, toQueryString } from './query-string';
+
+/** The CMS could not be reached or failed (network error, timeout, 5xx): the answer is unknown, not "absent". */
+export class CmsUnavailableError extends Error {
+  override name = 'CmsUnavailableError';
+}
+
+/** The CMS refused a request the site should never make (4xx other than 404): a bug, not an outage. */
+export class CmsRequestError extends Error {
+  override name = 'CmsRequestError';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface CmsClientOptions {
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** Per request; a hung CMS must not hang a reader's request for long. */
+  timeoutMs?: number;
+  /**
+   * Identical anonymous GETs within this window share one response, and concurrent ones share one request: when a
+   * publish regenerates many pages at once they ask for the same lists. `clearMemo()` empties it.
+   */
+  memoMs?: number;
+}
+
+export interface ListOptions {
+  limit: number;
+  page?: number;
+  sectionId?: number;
+  authorId?: number;
+  /** Only articles published at or after this ISO time. */
+  since?: string;
+  /** Leave out the body (lists and feeds do not render it). */
+  withoutBody?: boolean;
+}
+
+/** The only code in the site that talks to the CMS: its REST API, typed. */
+export interface CmsClient {
+  /** A live article by slug, or with `draftToken` (an editor's Payload token) its latest draft. */
+  article(slug: string, options?: { draftToken?: string }): Promise<PayloadArticle | undefined>;
+  /** Live articles, newest first. */
+  articles(options: ListOptions): Promise<PayloadList<PayloadArticle>>;
+  /** Curated headlines that have not expired, in the editors' order. */
+  headlines(limit: number): Promise<PayloadHeadline[]>;
+  /** Ad slots active now. */
+  adSlots(): Promise<PayloadAdSlot[]>;
+  author(slug: string): Promise<PayloadAuthor | undefined>;
+  section(slug: string): Promise<PayloadSection | undefined>;
+  sections(): Promise<PayloadSection[]>;
+  authors(): Promise<PayloadAuthor[]>;
+  /** The staff user a Payload token belongs to, or undefined when it is not valid. */
+  currentUser(token: string): Promise<PayloadUser | undefined>;
+  /** A file of the media collection, streamed as the CMS serves it. */
+  mediaFile(filename: string): Promise<Response>;
+  clearMemo(): void;
+}
+
+export function createCmsClient(options: CmsClientOptions): CmsClient {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 4000;
+  const memoMs = options.memoMs ?? 0;
+  const memo = new Map<string, { expires: number; value: Promise<unknown> }>();
+
+  async function request(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        headers: { accept: 'application/json', ...headers },
+        signal: AbortSignal.timeout(timeoutMs),
+        cache: 'no-store',
+      });
+    } catch (error) {
+      throw new CmsUnavailableError(`CMS unreachable at ${base}: ${(error as Error).message}`, { cause: error });
+    }
+    if (response.status >= 500) {
+      throw new CmsUnavailableError(`CMS answered ${response.status} for ${path}`);
+    }
+    return response;
+  }
+
+  async function getJson<T>(path: string, params: Record<string, QueryValue>, token?: string): Promise<T | undefined> {
+    const url = `${path}?${toQueryString(params)}`;
+    const load = async () => {
+      const response = await request(url, token ? { authorization: `JWT ${token}` } : {});
+      if (response.status === 404) return undefined;
+      if (!response.ok) throw new CmsRequestError(`CMS answered ${response.status} for ${url}`, response.status);
+      try {
+        return (await response.json()) as T;
+      } catch (error) {
+        throw new CmsUnavailableError(`CMS sent a body that is not JSON for ${url}`, { cause: error });
+      }
+    };
+    if (token || memoMs <= 0) return load();
+    const now = Date.now();
+    const hit = memo.get(url);
+    if (hit && hit.expires > now) return hit.value as Promise<T | undefined>;
+    const value = load();
+    memo.set(url, { expires: now + memoMs, value });
+    // A failure must not be remembered.
+    value.catch(() => memo.delete(url));
+    return value;
+  }
+
+  async function list<T>(path: string, params: Record<string, QueryValue>, token?: string): Promise<PayloadList<T>> {
+    const result = await getJson<PayloadList<T>>(path, params, token);
+    if (!result || !Array.isArray(result.docs)) throw new CmsUnavailableError(`CMS sent no list for ${path}`);
+    return result;
+  }
+
+  const bySlug = async <T>(collection: string, slug: string): Promise<T | undefined> =>
+    (await list<T>(`/api/${collection}`, { where: { slug: { equals: slug } }, limit: 1, depth: 0 })).docs[0];
+
+  return {
+    async article(slug, { draftToken } = {}) {
+      const result = await list<PayloadArticle>(
+        '/api/articles',
+        { where: { slug: { equals: slug } }, limit: 1, depth: 1, draft: draftToken ? true : undefined },
+        draftToken,
+      );
+      return result.docs[0];
+    },
+
+    articles({ limit, page, sectionId, authorId, since, withoutBody }) {
+      const and: QueryValue[] = [];
+      if (sectionId !== undefined) and.push({ section: { equals: sectionId } });
+      if (authorId !== undefined) and.push({ authors: { in: [authorId] } });
+      if (since !== undefined) and.push({ publishedAt: { greater_than_equal: since } });
+      return list<PayloadArticle>('/api/articles', {
+        where: and.length ? { and } : undefined,
+        sort: '-publishedAt',
+        limit,
+        page,
+        depth: 1,
+        select: withoutBody ? { body: false } : undefined,
+      });
+    },
+
+    async headlines(limit) {
+      // Pinned first, then the order editors dragged them into.
+      return (await list<PayloadHeadline>('/api/headlines', { limit, depth: 2, sort: '-pinned,_order' })).docs;
+    },
+
+    async adSlots() {
+      return (await list<PayloadAdSlot>('/api/ad-slots', { limit: 100, depth: 1, sort: 'createdAt' })).docs;
+    },
+
+    author: (slug) => bySlug<PayloadAuthor>('authors', slug),
+    section: (slug) => bySlug<PayloadSection>('sections', slug),
+
+    async sections() {
+      return (await list<PayloadSection>('/api/sections', { limit: 200, depth: 0, sort: 'name' })).docs;
+    },
+
+    async authors() {
+      return (await list<PayloadAuthor>('/api/authors', { limit: 1000, depth: 0, sort: 'name' })).docs;
+    },
+
+    async currentUser(token) {
+      const response = await request('/api/users/me', { authorization: `JWT ${token}` });
+      if (!response.ok) return undefined;
+      const body = (await response.json().catch(() => undefined)) as { user?: PayloadUser | null } | undefined;
+      return body?.user ?? undefined;
+    },
+
+    mediaFile(filename) {
+      return request(`/api/media/file/${encodeURIComponent(filename)}`, { accept: '*/*' });
+    },
+
+    clearMemo() {
+      memo.clear();
+    },
+  };
+}

@@ -1,0 +1,228 @@
+import type { Article, Author, Headline, Section } from '@newsroom/schema';
+import { adPlacementsFor, formatDateline, jsonLdScriptContent, toNewsArticleJsonLd } from '@newsroom/schema';
+
+import { fromPayloadAdSlot } from '../model/ad-slots';
+import { fromPayloadArticle, type ImageRendition, authorOf, sectionOf } from '../model/from-payload-article';
+import { articleHeadline, fromPayloadHeadline, railHeadlines } from '../model/headlines';
+import { renderAdSlot } from '../render/ad-slot';
+import { renderBody } from '../render/article-body';
+import { articleCardHtml, photoCaptionHtml, railHtml } from '../render/widgets';
+import { clientAssets } from './client-assets';
+import { cms } from './cms';
+import type { PayloadArticle } from './payload-types';
+import { siteConfig, siteInfo } from './site-config';
+
+/** What every page shows around its content. */
+export interface Chrome {
+  siteName: string;
+  sections: Section[];
+  /** The widget hydration module; absent when the client build did not run. */
+  widgetsScript?: string;
+}
+
+/** What `<PageHead>` needs. */
+export interface PageMeta {
+  title: string;
+  description: string;
+  canonical: string;
+  type: 'article' | 'website';
+  image?: { src: string; width: number; height: number; alt: string };
+  noindex?: boolean;
+  publishedAt?: string;
+  modifiedAt?: string;
+  section?: string;
+  authors?: string[];
+  tags?: string[];
+}
+
+export interface ArticlePageProps {
+  chrome: Chrome;
+  meta: PageMeta;
+  article: Article;
+  captionHtml: string | null;
+  bodyHtml: string;
+  topAdHtml: string | null;
+  railAdHtml: string | null;
+  railHtml: string | null;
+  jsonLd: string;
+  /** Set when an editor previews a draft. */
+  preview: { livePreviewScript?: string; cmsOrigin: string } | null;
+}
+
+export interface ListPageProps {
+  chrome: Chrome;
+  meta: PageMeta;
+  heading: string;
+  intro: string | null;
+  /** Server-rendered `<news-article-card>`s. */
+  topCardsHtml: string[];
+  cardsHtml: string[];
+}
+
+const RAIL_LENGTH = 8;
+
+export async function chromeData(): Promise<Chrome> {
+  const sections = (await cms().sections()).flatMap((doc) => sectionOf(doc) ?? []);
+  const { widgets } = clientAssets();
+  return { siteName: siteConfig().siteName, sections, ...(widgets ? { widgetsScript: widgets } : {}) };
+}
+
+/** Curated headlines, then the latest articles: the rail's candidates before the page's own article is removed. */
+export async function headlineCandidates(): Promise<{ curated: Headline[]; latest: Headline[] }> {
+  const [curatedDocs, latestDocs] = await Promise.all([cms().headlines(20), cms().articles({ limit: 30, withoutBody: true })]);
+  return {
+    curated: curatedDocs.flatMap((doc) => fromPayloadHeadline(doc) ?? []),
+    latest: latestDocs.docs.map((doc) => articleHeadline(fromPayloadArticle(doc).article)),
+  };
+}
+
+/**
+ * Everything an article page shows, or undefined when there is no such live article (or, with `draftToken`, no such
+ * article at all). Throws `CmsUnavailableError` when the CMS cannot answer, so a cached page is kept rather than
+ * replaced by a 404.
+ */
+export async function articlePageData(slug: string, { draftToken }: { draftToken?: string } = {}): Promise<ArticlePageProps | undefined> {
+  const doc = await cms().article(slug, draftToken ? { draftToken } : {});
+  if (!doc) return undefined;
+  const view = fromPayloadArticle(doc);
+  const { article } = view;
+  const [chrome, slotDocs, candidates] = await Promise.all([chromeData(), cms().adSlots(), view.showLatestHeadlines ? headlineCandidates() : undefined]);
+  const placements = adPlacementsFor(article.paragraphs.length, view.adSettings, slotDocs.flatMap((slot) => fromPayloadAdSlot(slot) ?? []));
+  const top = placements.find((p) => p.position.placement === 'top');
+  const railAd = placements.find((p) => p.position.placement === 'rail');
+  const byParagraph = new Map(placements.flatMap((p) => (p.position.placement === 'after-paragraph' ? [[p.position.paragraph, p] as const] : [])));
+  const bodyHtml = renderBody(view.body, (paragraph) => {
+    const placement = byParagraph.get(paragraph);
+    // The first in-article slot can sit above the fold on a tall screen; later ones load as the reader nears them.
+    return placement ? renderAdSlot(placement, { lazy: paragraph > 3 }) : '';
+  });
+  const rail = candidates ? railHeadlines({ ...candidates, excludeUrl: `/news/${article.slug}`, limit: RAIL_LENGTH }) : [];
+  const site = siteInfo();
+  const canonical = `${site.url}/news/${article.slug}`;
+  const og = ogImage(view.photoRenditions, article.photo?.alt);
+  const config = siteConfig();
+  return {
+    chrome,
+    meta: {
+      title: view.seo.title ?? article.headline,
+      description: view.seo.description ?? article.dek ?? truncate(article.paragraphs[0] ?? article.headline, 200),
+      canonical,
+      type: 'article',
+      ...(og ? { image: og } : {}),
+      ...(draftToken ? { noindex: true } : {}),
+      ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
+      ...(article.updatedAt ? { modifiedAt: article.updatedAt } : {}),
+      ...(article.section ? { section: article.section.name } : {}),
+      authors: article.authors.map((author) => author.name),
+      tags: article.tags,
+    },
+    article,
+    captionHtml: article.photo ? photoCaptionHtml(article.photo) : null,
+    bodyHtml,
+    topAdHtml: top ? renderAdSlot(top, { lazy: false }) : null,
+    railAdHtml: railAd ? renderAdSlot(railAd, { lazy: true }) : null,
+    railHtml: view.showLatestHeadlines ? railHtml(rail) : null,
+    jsonLd: jsonLdScriptContent(newsArticleJsonLd(article, site)),
+    preview: draftToken
+      ? { cmsOrigin: config.cmsPublicUrl, ...(clientAssets()['live-preview'] ? { livePreviewScript: clientAssets()['live-preview'] } : {}) }
+      : null,
+  };
+}
+
+/** The front page: editors' top stories (curated headlines that point at articles), then the latest. */
+export async function frontPageData(): Promise<ListPageProps> {
+  const [chrome, curatedDocs, latestDocs] = await Promise.all([chromeData(), cms().headlines(20), cms().articles({ limit: 24, withoutBody: true })]);
+  const top: PayloadArticle[] = [];
+  for (const headline of curatedDocs) {
+    const doc = typeof headline.article === 'object' && headline.article ? headline.article : undefined;
+    if (doc && doc._status !== 'draft' && fromPayloadHeadline(headline) && !top.some((t) => t.id === doc.id)) top.push(doc);
+    if (top.length === 3) break;
+  }
+  const topIds = new Set(top.map((doc) => doc.id));
+  const site = siteInfo();
+  return {
+    chrome,
+    meta: {
+      title: `${site.name}: latest news`,
+      description: `The latest stories from ${site.name}.`,
+      canonical: `${site.url}/`,
+      type: 'website',
+    },
+    heading: 'Latest news',
+    intro: null,
+    topCardsHtml: top.map((doc, index) => cardOf(doc, index === 0 ? 'wide' : 'compact')),
+    cardsHtml: latestDocs.docs.filter((doc) => !topIds.has(doc.id)).map((doc) => cardOf(doc)),
+  };
+}
+
+export async function sectionPageData(slug: string): Promise<ListPageProps | undefined> {
+  const doc = await cms().section(slug);
+  const section = doc && sectionOf(doc);
+  if (!doc || !section) return undefined;
+  const [chrome, articles] = await Promise.all([chromeData(), cms().articles({ limit: 30, sectionId: doc.id, withoutBody: true })]);
+  const site = siteInfo();
+  return {
+    chrome,
+    meta: {
+      title: `${section.name} | ${site.name}`,
+      description: doc.description?.trim() || `${section.name} stories from ${site.name}.`,
+      canonical: `${site.url}/section/${section.slug}`,
+      type: 'website',
+    },
+    heading: section.name,
+    intro: doc.description?.trim() || null,
+    topCardsHtml: [],
+    cardsHtml: articles.docs.map((article) => cardOf(article)),
+  };
+}
+
+export async function authorPageData(slug: string): Promise<ListPageProps | undefined> {
+  const doc = await cms().author(slug);
+  const [author]: Author[] = doc ? authorOf(doc) : [];
+  if (!doc || !author) return undefined;
+  const [chrome, articles] = await Promise.all([chromeData(), cms().articles({ limit: 30, authorId: doc.id, withoutBody: true })]);
+  const site = siteInfo();
+  return {
+    chrome,
+    meta: {
+      title: `${author.name} | ${site.name}`,
+      description: author.bio ?? `Stories by ${author.name} for ${site.name}.`,
+      canonical: `${site.url}/author/${author.slug}`,
+      type: 'website',
+    },
+    heading: author.name,
+    intro: author.bio ?? null,
+    topCardsHtml: [],
+    cardsHtml: articles.docs.map((article) => cardOf(article)),
+  };
+}
+
+/**
+ * The schema's NewsArticle. Its `dateline` is the place; a wire story filed without one ("Sept. 17 (UPI)") still has a
+ * dateline, so it gets the printed one rather than none.
+ */
+function newsArticleJsonLd(article: Article, site: ReturnType<typeof siteInfo>): Record<string, unknown> {
+  const ld = toNewsArticleJsonLd(article, site);
+  return ld.dateline === undefined ? { ...ld, dateline: formatDateline(article.dateline) } : ld;
+}
+
+function cardOf(doc: PayloadArticle, layout?: 'compact' | 'wide'): string {
+  const view = fromPayloadArticle(doc);
+  return articleCardHtml(view.article, { renditions: view.photoRenditions, ...(layout ? { layout } : {}) });
+}
+
+function ogImage(renditions: ImageRendition[], alt: string | undefined): PageMeta['image'] {
+  const best = renditions.find((r) => r.name === 'og') ?? renditions.find((r) => r.name === 'hero') ?? renditions.find((r) => r.name === 'original');
+  return best ? { src: best.src, width: best.width, height: best.height, alt: alt ?? '' } : undefined;
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}
+
+/** Next refuses `undefined` in page props: send plain JSON. */
+export function asProps<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

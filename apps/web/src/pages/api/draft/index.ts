@@ -1,0 +1,28 @@
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+import { cms } from '../../../lib/cms';
+import { sameSitePath } from '../../../lib/same-site-path';
+
+/**
+ * `GET /api/draft?path=/news/<slug>` — turns on draft preview for a signed-in CMS user and redirects to `path`, which
+ * must be a path on this site (never another origin). The editor's Payload session (the `payload-token` cookie, sent
+ * here because the admin and the site share a host name; in production give Payload's cookie the parent domain) is
+ * checked with the CMS and kept, encrypted by Next, in the preview cookie: pages then read drafts from the CMS as that
+ * user, so a preview shows exactly what that editor may see.
+ */
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.setHeader('Cache-Control', 'no-store');
+  const path = sameSitePath(req.query.path);
+  if (!path) return res.status(400).json({ error: 'path must be a path on this site, e.g. /news/my-story' });
+  const token = req.cookies['payload-token'];
+  if (!token) return res.status(401).json({ error: 'sign in to the CMS first; preview uses your CMS session' });
+  let user;
+  try {
+    user = await cms().currentUser(token);
+  } catch {
+    return res.status(503).json({ error: 'the CMS is not answering, so your session cannot be checked' });
+  }
+  if (!user?.role) return res.status(401).json({ error: 'your CMS session has expired; sign in again' });
+  res.setPreviewData({ token }, { maxAge: 60 * 60, path: '/' });
+  res.redirect(307, path);
+}

@@ -1,0 +1,157 @@
+// `npm start`: builds the CMS and the reader site (turbo, cached), starts the CMS (which migrates, seeds and prints
+// the demo logins), waits until its API answers, then starts the site on PORT (default 3000) and prints both URLs.
+// Ctrl-C or SIGTERM stops both; if either stops on its own, the other is stopped too.
+//
+// The site and the CMS share a revalidation secret: REVALIDATE_SECRET, else a random one kept in
+// apps/cms/data/revalidate-secret (made once), which the CMS — and `npm run import` — also read.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const webDir = path.join(root, 'apps', 'web');
+
+const cmsPort = Number(process.env.CMS_PORT ?? 3001);
+const cmsUrl = process.env.CMS_URL ?? `http://127.0.0.1:${cmsPort}`;
+const port = await choosePort();
+const webUrl = process.env.WEB_URL ?? `http://localhost:${port}`;
+const secret = revalidateSecret();
+
+const env = {
+  ...process.env,
+  CMS_PORT: String(cmsPort),
+  CMS_URL: cmsUrl,
+  CMS_PUBLIC_URL: process.env.CMS_PUBLIC_URL ?? `http://localhost:${cmsPort}`,
+  PORT: String(port),
+  WEB_URL: webUrl,
+  // The CMS calls the site on the loopback interface, whatever public name the site has.
+  WEB_INTERNAL_URL: process.env.WEB_INTERNAL_URL ?? `http://127.0.0.1:${port}`,
+  REVALIDATE_SECRET: secret,
+  NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1',
+};
+
+const build = spawnSync(
+  'npx',
+  ['turbo', 'run', 'build', '--filter=@newsroom/cms...', '--filter=@newsroom/web...', '--output-logs=errors-only'],
+  { cwd: root, stdio: 'inherit', env },
+);
+if (build.status !== 0) {
+  console.error('npm start: the build failed; nothing was started');
+  process.exit(build.status ?? 1);
+}
+
+const children = new Set();
+let stopping = false;
+
+/** Each app runs in its own process group, so stopping it also stops what it spawned (npm, tsx, next-server). */
+function run(name, command, args, options) {
+  const child = spawn(command, args, { ...options, env, stdio: 'inherit', detached: true });
+  children.add(child);
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (!stopping) {
+      console.error(`npm start: the ${name} stopped (${signal ?? `exit ${code}`}); stopping the rest`);
+      stop(code ?? 1);
+    }
+  });
+  return child;
+}
+
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) signalGroup(child, 'SIGTERM');
+  const force = setTimeout(() => {
+    for (const child of children) signalGroup(child, 'SIGKILL');
+  }, 4000);
+  force.unref();
+  const wait = () => (children.size === 0 ? process.exit(code) : setTimeout(wait, 50));
+  wait();
+}
+
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(0));
+
+const cms = run('CMS', 'npm', ['run', 'start', '-w', '@newsroom/cms'], { cwd: root });
+await waitFor(`${cmsUrl}/api/articles?limit=1&depth=0`, cms, 180_000, 'the CMS');
+
+const require = createRequire(path.join(webDir, 'package.json'));
+const nextBin = require.resolve('next/dist/bin/next');
+const web = run('reader site', process.execPath, [nextBin, 'start', '--port', String(port)], {
+  cwd: webDir,
+  env: { ...env, NODE_ENV: 'production' },
+});
+await waitFor(`http://127.0.0.1:${port}/robots.txt`, web, 60_000, 'the reader site');
+
+console.log(`
+  Reader site: ${webUrl}
+  CMS admin:   http://localhost:${cmsPort}/admin   (REST API: http://localhost:${cmsPort}/api)
+  Ctrl-C stops both.
+`);
+
+async function waitFor(url, child, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || stopping) return;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  console.error(`npm start: ${what} did not answer ${url} within ${timeoutMs / 1000} s`);
+  stop(1);
+}
+
+/** PORT when set; else 3000, or — when 3000 is taken — any free port, said out loud. */
+async function choosePort() {
+  if (process.env.PORT) return Number(process.env.PORT);
+  if (await isFree(3000)) return 3000;
+  const free = await new Promise((resolve) => {
+    const server = createServer().listen(0, () => {
+      const { port: found } = server.address();
+      server.close(() => resolve(found));
+    });
+  });
+  console.warn(`npm start: port 3000 is in use; the reader site will listen on ${free} (set PORT to choose)`);
+  return free;
+}
+
+function isFree(candidate) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(candidate, () => server.close(() => resolve(true)));
+  });
+}
+
+function revalidateSecret() {
+  if (process.env.REVALIDATE_SECRET?.trim()) return process.env.REVALIDATE_SECRET.trim();
+  const dir = path.join(root, 'apps', 'cms', 'data');
+  const file = path.join(dir, 'revalidate-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dir, { recursive: true });
+    const made = randomBytes(32).toString('hex');
+    try {
+      writeFileSync(file, made, { flag: 'wx', mode: 0o600 });
+      return made;
+    } catch {
+      return readFileSync(file, 'utf8').trim();
+    }
+  }
+}
