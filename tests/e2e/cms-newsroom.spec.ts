@@ -190,4 +190,35 @@ test.describe.serial('the newsroom in the real admin', () => {
     expect(appearedAt).toBeGreaterThanOrEqual(at.getTime());
     expect(appearedAt - at.getTime()).toBeLessThan(65_000);
   });
+
+  test('the site places ads by the slots’ rules in articles without pinned positions: long and short', async ({ page }) => {
+    // Demo slots: a leaderboard at the top, an MPU after paragraph 2.
+    const token = await apiToken(cms.base, 'editor@example.com');
+    const paragraphs = (n: number) =>
+      Array.from({ length: n }, (_, i) => `Paragraph ${i + 1} of a story about the harbour's new ferry timetable.`).join('\n\n');
+    const slugs: Record<string, string> = {};
+    for (const [name, count] of [['long', 12], ['short', 2]] as const) {
+      const created = await fetch(`${cms.base}/api/articles/import-wire`, {
+        method: 'POST',
+        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: `Ferry timetable changes (${name})\n\nBy Lena Ortiz\n\nOSLO, May 3 (UPI) -- ${paragraphs(count)}` }),
+      });
+      const { doc } = (await created.json()) as { doc: { id: number; slug: string } };
+      const published = await fetch(`${cms.base}/api/articles/${doc.id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ _status: 'published' }),
+      });
+      expect(published.status).toBe(200);
+      slugs[name] = doc.slug;
+    }
+    const regions = async (slug: string) => {
+      await page.goto(`${newsroom.webBase}/news/${slug}`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Ferry timetable changes');
+      return page.getByRole('region', { name: /^Advertisement \(/ }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+    };
+    expect(await regions(slugs.long!)).toEqual(['Advertisement (top of article)', 'Advertisement (after paragraph 2)']);
+    // Two paragraphs: "after paragraph 2" would be the last block, so only the top slot shows.
+    expect(await regions(slugs.short!)).toEqual(['Advertisement (top of article)']);
+  });
 });
