@@ -7,7 +7,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,9 +85,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => s
 const cms = run('CMS', 'npm', ['run', 'start', '-w', '@newsroom/cms'], { cwd: root });
 await waitFor(`${cmsUrl}/api/articles?limit=1&depth=0`, cms, 180_000, 'the CMS');
 
-const require = createRequire(path.join(webDir, 'package.json'));
-const nextBin = require.resolve('next/dist/bin/next');
-const web = run('reader site', process.execPath, [nextBin, 'start', '--port', String(port)], {
+const web = run('reader site', process.execPath, [path.join(webDir, 'scripts', 'serve.mjs')], {
   cwd: webDir,
   env: { ...env, NODE_ENV: 'production' },
 });

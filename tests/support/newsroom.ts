@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -59,8 +58,7 @@ export async function startNewsroom({ importSeed = true, cmsEnv = {} }: { import
   }
   // Like a fresh deploy: no pages or data cached by an earlier run against another database.
   for (const cache of ['.next/server/route-cache', '.next/cache/fetch-cache']) rmSync(path.join(webDir, cache), { recursive: true, force: true });
-  const nextBin = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
-  const web = startCommand(process.execPath, [nextBin, 'start', '--port', String(webPort)], { ...env, NODE_ENV: 'production' }, webDir);
+  const web = startCommand(process.execPath, [path.join(webDir, 'scripts', 'serve.mjs')], { ...env, NODE_ENV: 'production' }, webDir);
   await waitForHttp(`${webBase}/robots.txt`, web, 60_000);
 
   const newsroom: Newsroom = {

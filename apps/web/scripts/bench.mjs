@@ -69,8 +69,7 @@ const imported = spawnSync('npm', ['run', 'import', '--', '--publish', seedFile]
 if (imported.status !== 0) fail(`seed import failed: ${imported.stderr}`);
 for (const cache of ['.next/server/route-cache', '.next/cache/fetch-cache']) rmSync(path.join(webDir, cache), { recursive: true, force: true });
 log('starting the site …');
-const nextBin = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
-start(process.execPath, [nextBin, 'start', '--port', String(webPort)], webDir, { ...env, NODE_ENV: 'production' });
+start(process.execPath, [path.join(webDir, 'scripts', 'serve.mjs')], webDir, { ...env, NODE_ENV: 'production' });
 await waitFor(`${web}/robots.txt`, 60_000);
 
 const articleUrl = `${web}/news/${SEED_SLUG}`;
