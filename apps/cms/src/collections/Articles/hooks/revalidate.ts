@@ -92,7 +92,13 @@ const pending = new WeakMap<Payload, Set<Promise<unknown>>>();
 export function afterCommit(req: PayloadRequest, send: () => Promise<unknown>, { pollMs = 5, maxWaitMs = 30_000 } = {}): Promise<unknown> {
   const committed = new Promise<void>((resolve) => {
     const started = Date.now();
-    const check = () => (!req.transactionID || Date.now() - started > maxWaitMs ? resolve() : setTimeout(check, pollMs));
+    // Backs off from pollMs to 100 ms: a long import transaction keeps one cheap timer, not a busy loop.
+    let delay = pollMs;
+    const check = () => {
+      if (!req.transactionID || Date.now() - started > maxWaitMs) return resolve();
+      setTimeout(check, delay);
+      delay = Math.min(delay * 2, 100);
+    };
     check();
   });
   const promise = committed.then(send).catch(() => undefined);
@@ -114,9 +120,22 @@ export function afterCommit(req: PayloadRequest, send: () => Promise<unknown>, {
   return promise;
 }
 
+/** Tags waiting for their request's transaction to commit: one revalidation per transaction, however many writes. */
+const batches = new WeakMap<PayloadRequest, Set<string>>();
+
 function schedule(req: PayloadRequest, tags: string[]): void {
   if (tags.length === 0 || req.context?.skipRevalidation) return;
-  void afterCommit(req, () => postRevalidation(tags, { logger: req.payload.logger }));
+  const waiting = batches.get(req);
+  if (waiting) {
+    for (const tag of tags) waiting.add(tag);
+    return;
+  }
+  const batch = new Set(tags);
+  batches.set(req, batch);
+  void afterCommit(req, () => {
+    batches.delete(req);
+    return postRevalidation([...batch], { logger: req.payload.logger });
+  });
 }
 
 type Related = number | string | { id?: number | string; slug?: string | null } | null | undefined;
