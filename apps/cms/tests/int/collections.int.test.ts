@@ -61,6 +61,20 @@ describe.each(DIALECTS)('collections on %s', (dialect) => {
     expect(media.sizes?.thumbnail?.width).toBe(400);
   });
 
+  it('publishes a story with a hero image only when it has alt text and a credit', async () => {
+    const image = await t.payload.create({ collection: 'media', overrideAccess: true, file: await pngFile(60, 40), data: { alt: ' ' } });
+    const draft = await makeArticle(t.payload, { headline: 'Hero rights', status: 'draft' });
+    await t.payload.update({ collection: 'articles', id: draft.id, draft: true, overrideAccess: true, data: { hero: { image: image.id } } });
+    const publish = (hero: Record<string, unknown>) =>
+      t.payload.update({ collection: 'articles', id: draft.id, overrideAccess: true, data: { _status: 'published', hero: { image: image.id, ...hero } } });
+    expect(await fieldErrors(publish({}))).toEqual([
+      { path: 'hero.alt', message: 'A published hero photo needs alt text describing it.' },
+      { path: 'hero.credit', message: 'A published hero photo needs a credit line, e.g. "Photo by Ana Ruiz/Newsroom".' },
+    ]);
+    const live = await publish({ alt: 'Fishing boats at the quay', credit: 'Photo by Ana Ruiz/Newsroom' });
+    expect(live._status).toBe('published');
+  });
+
   it('refuses a photo without alt text, naming the field', async () => {
     await expect(
       t.payload.create({ collection: 'media', overrideAccess: true, file: await pngFile(40, 40), data: { caption: 'No alt' } as never }),
