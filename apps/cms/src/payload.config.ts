@@ -47,6 +47,16 @@ export function migrationsFor(dialect: DatabaseTarget['dialect']): Migration[] {
   return (dialect === 'postgres' ? postgresMigrations : sqliteMigrations) as unknown as Migration[];
 }
 
+/** A loopback origin under both of its names (localhost and 127.0.0.1): people type either. */
+function withLoopbackAlias(origin: string): string[] {
+  const url = new URL(origin);
+  const alias = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname === '127.0.0.1' ? 'localhost' : undefined;
+  if (!alias) return [url.origin];
+  const other = new URL(url.origin);
+  other.hostname = alias;
+  return [url.origin, other.origin];
+}
+
 export function databaseTargetFromEnv(): DatabaseTarget {
   return resolveDatabaseTarget(process.env.DATABASE_URL, { sqliteFile: defaultSqliteFile, baseDir: cmsRoot });
 }
@@ -65,7 +75,7 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
     // Without a public URL the admin and API use relative links, so the CMS works at localhost and 127.0.0.1 alike.
     serverURL: publicUrl ?? '',
     // Cookie-authenticated requests are accepted only from these origins.
-    csrf: publicUrl ? [publicUrl] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+    csrf: publicUrl ? withLoopbackAlias(publicUrl) : [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
     secret: resolvePayloadSecret(),
     admin: {
       user: 'users',
