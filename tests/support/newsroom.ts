@@ -99,28 +99,8 @@ export async function apiToken(cmsBase: string, email = 'editor@example.com'): P
   return json.token;
 }
 
-/** Lexical JSON for plain paragraphs, as the CMS stores a body. */
-export function lexicalBody(paragraphs: string[]) {
-  return {
-    root: {
-      type: 'root',
-      direction: 'ltr',
-      format: '',
-      indent: 0,
-      version: 1,
-      children: paragraphs.map((text) => ({
-        type: 'paragraph',
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        version: 1,
-        children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
-      })),
-    },
-  };
-}
+/** Lexical JSON for plain paragraphs, exactly as the CMS's own import stores a body. */
+export { paragraphsToLexical as lexicalBody } from '../../apps/cms/src/lib/lexical';
 
 export type ArticleDoc = { id: number; slug: string; headline: string; _status: string };
 
