@@ -1,6 +1,5 @@
-// Makes sure the programs the test suites drive are on this machine: Debian's Chromium and
-// PostgreSQL server binaries. Installs them with apt-get when running as root; otherwise stops
-// with one line saying what to install.
+// Makes sure the programs the test suites drive are on this machine: Debian's Chromium and PostgreSQL server
+// binaries. Installs them with apt-get when running as root; otherwise says, in one line, what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -14,24 +13,41 @@ export function postgresBinDir() {
   return versions[0] ? `${root}/${versions[0]}/bin` : undefined;
 }
 
-export function ensurePrerequisites() {
+function missingPackages() {
   const missing = [];
   if (!existsSync(chromiumPath)) missing.push('chromium');
   if (!postgresBinDir()) missing.push('postgresql');
-  if (missing.length === 0) return;
+  return missing;
+}
 
+/**
+ * Undefined when everything is there (installing it first with apt-get when root and `install` is set), else one
+ * line saying what is missing and how to install it.
+ */
+export function missingPrerequisites({ install = true } = {}) {
+  const missing = missingPackages();
+  if (missing.length === 0) return undefined;
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (!isRoot || !hasApt) {
-    console.error(`Missing ${missing.join(' and ')}: install with "sudo apt-get install -y ${missing.join(' ')}" (Chromium at ${chromiumPath}, or set CHROME_PATH), then run npm test again.`);
-    process.exit(1);
-  }
+  const howTo = `install with "sudo apt-get install -y ${missing.join(' ')}" (Chromium at ${chromiumPath}, or set CHROME_PATH)`;
+  if (!install || !isRoot || !hasApt) return `Missing ${missing.join(' and ')}: ${howTo}, then run npm test again.`;
   console.log(`Installing ${missing.join(', ')} with apt-get …`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
-  if (!existsSync(chromiumPath) || !postgresBinDir()) {
-    console.error(`apt-get finished but ${missing.join(' and ')} is still missing; install it by hand and run npm test again.`);
+  try {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  } catch (error) {
+    return `apt-get could not install ${missing.join(' and ')} (${error.message.split('\n')[0]}): ${howTo}.`;
+  }
+  const still = missingPackages();
+  return still.length === 0 ? undefined : `apt-get finished but ${still.join(' and ')} is still missing: install it by hand.`;
+}
+
+/** For tools that cannot go on without them: installs or exits with the one line. */
+export function ensurePrerequisites() {
+  const missing = missingPrerequisites();
+  if (missing) {
+    console.error(missing);
     process.exit(1);
   }
 }
