@@ -1,15 +1,16 @@
-// A throwaway PostgreSQL cluster for tests and benchmarks: initdb into a temp folder, listen on a
-// private loopback port, stop and delete on request. PostgreSQL refuses to run as root, so as
-// root the server runs as the `postgres` system user that Debian's package creates.
+// PostgreSQL servers for tests, benchmarks and `npm run start:cluster`: initdb into a folder, listen on a private
+// loopback port, stop (and, for throwaway ones, delete) on request. Optionally a streaming replica of it, made with
+// pg_basebackup the way a managed database makes one. PostgreSQL refuses to run as root, so as root the servers run
+// as the `postgres` system user that Debian's package creates.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { ensurePrerequisites, postgresBinDir } from './prerequisites.mjs';
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -26,15 +27,10 @@ function userIds(name) {
   return { uid, gid };
 }
 
-/** Starts a cluster; resolves to `{ url, port, dir, stop() }`. `url` points at the `postgres` database. */
-export async function startTemporaryPostgres() {
+function runner() {
   if (!postgresBinDir()) ensurePrerequisites();
   const bin = postgresBinDir();
-  const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-pg-'));
-  const data = path.join(dir, 'data');
-  const asRoot = process.getuid?.() === 0;
-  const ids = asRoot ? userIds('postgres') : undefined;
-  if (ids) chownSync(dir, ids.uid, ids.gid);
+  const ids = process.getuid?.() === 0 ? userIds('postgres') : undefined;
   const run = (program, args) => {
     const result = spawnSync(path.join(bin, program), args, {
       encoding: 'utf8',
@@ -44,24 +40,57 @@ export async function startTemporaryPostgres() {
     if (result.status !== 0) {
       throw new Error(`${program} failed (exit ${result.status}): ${result.stderr || result.stdout || result.error?.message}`);
     }
+    return result.stdout;
   };
-  run('initdb', ['-D', data, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--no-sync']);
+  const own = (dir) => ids && chownSync(dir, ids.uid, ids.gid);
+  return { run, own };
+}
+
+/**
+ * Starts a server; resolves to `{ url, port, dir, replicaUrl?, stop() }`. `url` points at the `postgres` database.
+ * `dir` keeps the data there (reused when it already holds a cluster) instead of a temp folder deleted on stop;
+ * `replica` also starts a hot standby streaming from it, at `replicaUrl`; `durable` keeps fsync on.
+ */
+export async function startTemporaryPostgres({ dir: keepIn, replica = false, durable = false } = {}) {
+  const { run, own } = runner();
+  const dir = keepIn ?? mkdtempSync(path.join(tmpdir(), 'newsroom-pg-'));
+  mkdirSync(dir, { recursive: true });
+  own(dir);
+  const primary = path.join(dir, 'data');
+  const fast = durable ? '' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const common = `-c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} ${fast} -c max_connections=200`;
+  if (!existsSync(path.join(primary, 'PG_VERSION'))) {
+    run('initdb', ['-D', primary, '--auth=trust', '--username=postgres', '--encoding=UTF8', ...(durable ? [] : ['--no-sync'])]);
+  }
   const port = await freePort();
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const replication = replica ? '-c wal_level=replica -c max_wal_senders=5 -c hot_standby=on' : '';
+  run('pg_ctl', ['-D', primary, '-o', `-p ${port} ${common} ${replication}`, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const servers = [primary];
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  let replicaUrl;
+  if (replica) {
+    const standby = path.join(dir, 'replica');
+    // A standby is always made afresh from the primary: cheap at these sizes, and never out of step.
+    rmSync(standby, { recursive: true, force: true });
+    run('pg_basebackup', ['-D', standby, '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-R', '-X', 'stream']);
+    const replicaPort = await freePort();
+    run('pg_ctl', ['-D', standby, '-o', `-p ${replicaPort} ${common} -c hot_standby=on`, '-l', path.join(dir, 'replica.log'), '-w', '-t', '60', 'start']);
+    servers.unshift(standby);
+    replicaUrl = `postgres://postgres@127.0.0.1:${replicaPort}/postgres`;
+  }
   let stopped = false;
   return {
     url,
     port,
     dir,
+    replicaUrl,
     stop() {
       if (stopped) return;
       stopped = true;
       try {
-        run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+        for (const data of servers) run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        if (!keepIn) rmSync(dir, { recursive: true, force: true });
       }
     },
   };
