@@ -33,3 +33,24 @@ export { AD_BREAKPOINTS, adCreativeSchema, adPlacementRuleSchema, adSizeSchema, 
 export type { AdBreakpoint, AdCreative, AdPlacementRule, AdSize, AdSlot } from './ad-slot.js';
 export { adPlacementsFor } from './ad-placement.js';
 export type { AdPlacement, ArticleAdSettings } from './ad-placement.js';
+export {
+  hasWhitespaceOrControl,
+  LEXICAL_TEXT_FORMAT_MASK,
+  RICH_TEXT_DIRECTIONS,
+  RICH_TEXT_ELEMENT_FORMATS,
+  RICH_TEXT_ELEMENT_TYPES,
+  RICH_TEXT_HEADING_TAGS,
+  RICH_TEXT_LEAF_TYPES,
+  RICH_TEXT_LIMITS,
+  RICH_TEXT_LINK_TYPES,
+  RICH_TEXT_LIST_TAGS,
+  RICH_TEXT_LIST_TYPES,
+  RICH_TEXT_NODE_TYPES,
+  RICH_TEXT_TEXT_FORMATS,
+  RICH_TEXT_TEXT_MODES,
+  RICH_TEXT_URL_SCHEMES,
+  richTextUrlProblem,
+} from './rich-text/allow-list.js';
+export type { RichTextLimits, RichTextNodeType } from './rich-text/allow-list.js';
+export { formatRichTextIssue, validateRichText } from './rich-text/validate.js';
+export type { RichTextIssue, RichTextValidation, RichTextValidationOptions } from './rich-text/validate.js';
