@@ -1,15 +1,17 @@
 // `npm start`: builds the CMS and the reader site (turbo, cached), starts the CMS (which migrates, seeds and prints
 // the demo logins), waits until its API answers, then starts the site on PORT (default 3000) and prints both URLs.
-// Ctrl-C or SIGTERM stops both; if either stops on its own, the other is stopped too.
+// Each is restarted with backoff if it dies; Ctrl-C or SIGTERM stops both.
 //
 // The site and the CMS share a revalidation secret: REVALIDATE_SECRET, else a random one kept in
 // apps/cms/data/revalidate-secret (made once), which the CMS — and `npm run import` — also read.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { Supervisor, waitForHttp } from './supervise.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const webDir = path.join(root, 'apps', 'web');
@@ -43,53 +45,21 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-const children = new Set();
-let stopping = false;
+// Each app is supervised: if one dies it is restarted with backoff, and the other keeps serving meanwhile — readers
+// of cached pages never notice the CMS restarting. Ctrl-C or SIGTERM stops both.
+const supervisor = new Supervisor({ log: (line) => console.error(`npm start: the ${line}`) });
 
-/** Each app runs in its own process group, so stopping it also stops what it spawned (npm, tsx, next-server). */
-function run(name, command, args, options) {
-  const child = spawn(command, args, { ...options, env, stdio: 'inherit', detached: true });
-  children.add(child);
-  child.on('exit', (code, signal) => {
-    children.delete(child);
-    if (!stopping) {
-      console.error(`npm start: the ${name} stopped (${signal ?? `exit ${code}`}); stopping the rest`);
-      stop(code ?? 1);
-    }
-  });
-  return child;
-}
+supervisor.start({ name: 'CMS', command: 'npm', args: ['run', 'start', '-w', '@newsroom/cms'], cwd: root, env });
+await waitFor(`${cmsUrl}/api/articles?limit=1&depth=0`, 'CMS', 180_000, 'the CMS');
 
-function stop(code) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children) signalGroup(child, 'SIGTERM');
-  const force = setTimeout(() => {
-    for (const child of children) signalGroup(child, 'SIGKILL');
-  }, 4000);
-  force.unref();
-  const wait = () => (children.size === 0 ? process.exit(code) : setTimeout(wait, 50));
-  wait();
-}
-
-function signalGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    /* already gone */
-  }
-}
-
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(0));
-
-const cms = run('CMS', 'npm', ['run', 'start', '-w', '@newsroom/cms'], { cwd: root });
-await waitFor(`${cmsUrl}/api/articles?limit=1&depth=0`, cms, 180_000, 'the CMS');
-
-const web = run('reader site', process.execPath, [path.join(webDir, 'scripts', 'serve.mjs')], {
+supervisor.start({
+  name: 'reader site',
+  command: process.execPath,
+  args: [path.join(webDir, 'scripts', 'serve.mjs')],
   cwd: webDir,
   env: { ...env, NODE_ENV: 'production' },
 });
-await waitFor(`http://127.0.0.1:${port}/robots.txt`, web, 60_000, 'the reader site');
+await waitFor(`http://127.0.0.1:${port}/robots.txt`, 'reader site', 60_000, 'the reader site');
 
 console.log(`
   Reader site: ${webUrl}
@@ -97,20 +67,11 @@ console.log(`
   Ctrl-C stops both.
 `);
 
-async function waitFor(url, child, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || stopping) return;
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+async function waitFor(url, name, timeoutMs, what) {
+  const answered = await waitForHttp(url, { timeoutMs, isAlive: () => !supervisor.stopping });
+  if (answered || supervisor.stopping) return;
   console.error(`npm start: ${what} did not answer ${url} within ${timeoutMs / 1000} s`);
-  stop(1);
+  supervisor.stop(1);
 }
 
 /** PORT when set; else 3000, or — when 3000 is taken — any free port, said out loud. */
