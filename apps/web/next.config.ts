@@ -13,7 +13,15 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@lit-labs/ssr', '@lit-labs/ssr-dom-shim', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@newsroom/components'],
   // The front page is rendered on first request, like every other page, so `next build` never needs the CMS.
   async rewrites() {
-    return [{ source: '/', destination: '/front/latest' }];
+    // `?page=N` of a listing is an ISR page of its own (getStaticProps never sees a query string): page 2 of a section
+    // is `/section/world?page=2` to readers and `/section/world/page/2` to Next (src/lib/pagination.ts).
+    const page = [{ type: 'query' as const, key: 'page' }];
+    return [
+      { source: '/', has: page, destination: '/front/latest/page/:page' },
+      { source: '/section/:slug', has: page, destination: '/section/:slug/page/:page' },
+      { source: '/author/:slug', has: page, destination: '/author/:slug/page/:page' },
+      { source: '/', destination: '/front/latest' },
+    ];
   },
   async headers() {
     return [

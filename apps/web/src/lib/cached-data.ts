@@ -1,12 +1,14 @@
-import type { AdSlot, Article, Headline, Section } from '@newsroom/schema';
+import { type AdSlot, type Article, type Headline, type Section, slugSchema } from '@newsroom/schema';
 import { unstable_cache } from 'next/cache';
 
 import { fromPayloadAdSlot } from '../model/ad-slots';
-import { authorOf, fromPayloadArticle, sectionOf } from '../model/from-payload-article';
-import type { FeedArticle } from '../render/feeds';
+import { authorOf, fromPayloadArticle, isoTime, sectionOf } from '../model/from-payload-article';
+import { articleHeadline } from '../model/headlines';
+import { type FeedArticle, MAX_URLS_PER_SITEMAP, NEWS_SITEMAP_MAX, NEWS_SITEMAP_WINDOW_MS, type NewsSitemapArticle } from '../render/feeds';
 import { TAG } from './cache-tags';
 import { cms } from './cms';
 import { headlineCandidates } from './page-data';
+import { collectPages, dayRange, isHotDay, isHotMonth, type MonthSummary, monthOf, monthRange, type SitemapRef, type SitemapSources } from './sitemaps';
 
 /**
  * What the route handlers (JSON, feeds, oEmbed, ad frames) serve, kept in Next's data cache under the tags the CMS
@@ -50,23 +52,105 @@ export const cachedHeadlineCandidates = unstable_cache(
   { tags: [TAG.headlines, TAG.articles, TAG.sections], revalidate: FIVE_MINUTES },
 );
 
-export const cachedSitemap = unstable_cache(
-  async () => {
-    const articles: Pick<Article, 'slug' | 'publishedAt' | 'updatedAt'>[] = [];
-    for (let page = 1; page <= 50; page++) {
-      const result = await cms().articles({ limit: 1000, page, withoutBody: true });
-      for (const doc of result.docs) {
-        const { article } = fromPayloadArticle(doc);
-        articles.push({ slug: article.slug, ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}), ...(article.updatedAt ? { updatedAt: article.updatedAt } : {}) });
-      }
-      if (!result.hasNextPage) break;
-    }
-    const [sections, authors] = await Promise.all([cms().sections(), cms().authors()]);
-    return { articles, sections: sections.flatMap((doc) => sectionOf(doc) ?? []), authors: authors.flatMap(authorOf) };
+/** Live stories of one section, newest first, as headlines: the widget JSON's `?section=`. */
+export function cachedSectionLatest(slug: string): Promise<Headline[]> {
+  return unstable_cache(
+    async () => {
+      const { docs } = await cms().articles({ limit: SECTION_HEADLINES, sectionSlug: slug, withoutBody: true });
+      return docs.map((doc) => articleHeadline(fromPayloadArticle(doc).article));
+    },
+    ['section-latest', slug],
+    { tags: [TAG.articles, TAG.section(slug), TAG.sections], revalidate: FIVE_MINUTES },
+  )();
+}
+
+/** The widget's largest `limit`, plus one for the story a page leaves out. */
+const SECTION_HEADLINES = 51;
+const HOUR = 3600;
+const DAY = 86_400;
+
+/** Stories of the last two days for the Google News sitemap, newest first, at most 1,000. */
+export const cachedNewsArticles = unstable_cache(
+  async (): Promise<NewsSitemapArticle[]> => {
+    const from = new Date(Date.now() - NEWS_SITEMAP_WINDOW_MS).toISOString();
+    const docs = await collectPages((page, limit) => cms().articleRefs({ limit, page, from, order: 'newest', fields: ['slug', 'headline', 'publishedAt'] }), {
+      pageSize: 250,
+      max: NEWS_SITEMAP_MAX,
+    });
+    return docs.flatMap((doc) => {
+      const publishedAt = isoTime(doc.publishedAt);
+      const headline = doc.headline?.trim();
+      return validSlug(doc.slug) && publishedAt && headline ? [{ slug: doc.slug, headline, publishedAt }] : [];
+    });
   },
-  ['sitemap'],
-  { tags: [TAG.articles, TAG.sections, TAG.authors], revalidate: 3600 },
+  ['news-sitemap'],
+  { tags: [TAG.articles], revalidate: FIVE_MINUTES },
 );
+
+/** Sections and authors for `/sitemaps/pages.xml`. */
+export const cachedSitemapPages = unstable_cache(
+  async () => {
+    const [sections, authors] = await Promise.all([
+      cms().sections(),
+      collectPages((page, limit) => cms().authorPage({ limit, page }), { pageSize: 1000, max: MAX_URLS_PER_SITEMAP }),
+    ]);
+    return { sections: sections.flatMap((doc) => sectionOf(doc) ?? []), authors: authors.flatMap(authorOf).map(({ slug }) => ({ slug })) };
+  },
+  ['sitemap-pages'],
+  { tags: [TAG.sections, TAG.authors], revalidate: HOUR },
+);
+
+const cachedOldestPublishedAt = unstable_cache(
+  async (): Promise<string | null> => {
+    const { docs } = await cms().articleRefs({ limit: 1, page: 1, order: 'oldest', fields: ['publishedAt'] });
+    return isoTime(docs[0]?.publishedAt) ?? null;
+  },
+  ['sitemap-oldest'],
+  { tags: [TAG.articles], revalidate: HOUR },
+);
+
+/**
+ * What the article sitemaps are made of (lib/sitemaps.ts), each cached on its own: the days and months a publish can
+ * change follow the CMS's `articles` tag, the rest refresh on a timer (hourly this month and last, daily before).
+ */
+export function sitemapSources(now: Date = new Date()): SitemapSources {
+  return {
+    oldestPublishedAt: async () => (await cachedOldestPublishedAt()) ?? undefined,
+
+    monthSummary: (month) =>
+      unstable_cache(
+        async (): Promise<MonthSummary> => {
+          const { start, end } = monthRange(month);
+          const result = await cms().articleRefs({ limit: 1, page: 1, from: start, before: end, order: 'updated', fields: ['updatedAt'] });
+          const lastmod = isoTime(result.docs[0]?.updatedAt);
+          return { count: result.totalDocs, ...(lastmod ? { lastmod } : {}) };
+        },
+        ['sitemap-month', month],
+        isHotMonth(month, now) ? { tags: [TAG.articles], revalidate: FIVE_MINUTES } : { revalidate: DAY },
+      )(),
+
+    dayRefs: (day) =>
+      unstable_cache(
+        async (): Promise<SitemapRef[]> => {
+          const { start, end } = dayRange(day);
+          const docs = await collectPages(
+            (page, limit) => cms().articleRefs({ limit, page, from: start, before: end, order: 'oldest', fields: ['slug', 'publishedAt', 'updatedAt'] }),
+            { pageSize: 1000, max: Number.MAX_SAFE_INTEGER },
+          );
+          return docs.flatMap((doc) => {
+            const lastmod = isoTime(doc.updatedAt) ?? isoTime(doc.publishedAt);
+            return validSlug(doc.slug) ? [{ slug: doc.slug, ...(lastmod ? { lastmod } : {}) }] : [];
+          });
+        },
+        ['sitemap-day', day],
+        isHotDay(day, now) ? { tags: [TAG.articles], revalidate: FIVE_MINUTES } : { revalidate: isHotMonth(monthOf(`${day}T00:00:00Z`), now) ? HOUR : DAY },
+      )(),
+  };
+}
+
+function validSlug(slug: string | null | undefined): slug is string {
+  return slugSchema.safeParse(slug).success;
+}
 
 export const cachedAdSlots = unstable_cache(
   async (): Promise<AdSlot[]> => (await cms().adSlots()).flatMap((doc) => fromPayloadAdSlot(doc) ?? []),

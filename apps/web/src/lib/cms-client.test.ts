@@ -54,6 +54,53 @@ describe('createCmsClient', () => {
     expect(params.get('select[body]')).toBe('false');
   });
 
+  it('asks for one section’s stories by the section’s slug', async () => {
+    const { fetch, calls } = fakeFetch(() => list([]));
+    await createCmsClient({ baseUrl: 'http://cms.test', fetch }).articles({ limit: 51, sectionSlug: 'world', withoutBody: true });
+    const params = calls[0]!.url.searchParams;
+    expect(params.get('where[and][0][section.slug][equals]')).toBe('world');
+    expect(params.get('limit')).toBe('51');
+  });
+
+  it('reads bare article references for sitemaps: depth 0, only the fields asked for, a time window, a stable order', async () => {
+    const { fetch, calls } = fakeFetch(() => list([{ id: 1, slug: 'a', publishedAt: '2026-12-01T08:00:00.000Z' }]));
+    const client = createCmsClient({ baseUrl: 'http://cms.test', fetch });
+    const result = await client.articleRefs({
+      limit: 1000,
+      page: 3,
+      from: '2026-12-01T00:00:00.000Z',
+      before: '2026-12-02T00:00:00.000Z',
+      order: 'oldest',
+      fields: ['slug', 'publishedAt', 'updatedAt'],
+    });
+    expect(result.docs).toEqual([{ id: 1, slug: 'a', publishedAt: '2026-12-01T08:00:00.000Z' }]);
+    const params = calls[0]!.url.searchParams;
+    expect(calls[0]!.url.pathname).toBe('/api/articles');
+    expect(params.get('depth')).toBe('0');
+    expect(params.get('limit')).toBe('1000');
+    expect(params.get('page')).toBe('3');
+    expect(params.get('sort')).toBe('publishedAt,id');
+    expect(params.get('where[and][0][publishedAt][greater_than_equal]')).toBe('2026-12-01T00:00:00.000Z');
+    expect(params.get('where[and][1][publishedAt][less_than]')).toBe('2026-12-02T00:00:00.000Z');
+    expect([...params.keys()].filter((key) => key.startsWith('select')).sort()).toEqual(['select[publishedAt]', 'select[slug]', 'select[updatedAt]']);
+    expect(params.get('select[slug]')).toBe('true');
+
+    await client.articleRefs({ limit: 250, page: 1, from: '2026-12-13T10:00:00.000Z', order: 'newest', fields: ['slug', 'headline', 'publishedAt'] });
+    expect(calls[1]!.url.searchParams.get('sort')).toBe('-publishedAt,-id');
+    expect(calls[1]!.url.searchParams.get('select[headline]')).toBe('true');
+    await client.articleRefs({ limit: 1, page: 1, order: 'updated', fields: ['updatedAt'] });
+    expect(calls[2]!.url.searchParams.get('sort')).toBe('-updatedAt,-id');
+    expect(calls[2]!.url.searchParams.has('where[and][0][publishedAt][greater_than_equal]')).toBe(false);
+  });
+
+  it('pages through authors with an explicit size', async () => {
+    const { fetch, calls } = fakeFetch(() => list([]));
+    await createCmsClient({ baseUrl: 'http://cms.test', fetch }).authorPage({ limit: 1000, page: 2 });
+    const params = calls[0]!.url.searchParams;
+    expect(calls[0]!.url.pathname).toBe('/api/authors');
+    expect([params.get('limit'), params.get('page'), params.get('depth')]).toEqual(['1000', '2', '0']);
+  });
+
   it('calls an unreachable, failing or garbled CMS unavailable — never "not found"', async () => {
     const down = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
     await expect(createCmsClient({ baseUrl: 'http://cms.test', fetch: down.fetch }).article('a')).rejects.toBeInstanceOf(CmsUnavailableError);

@@ -41,11 +41,28 @@ export interface ListOptions {
   limit: number;
   page?: number;
   sectionId?: number;
+  /** Only articles of the section with this slug (`section.slug` equals it). */
+  sectionSlug?: string;
   authorId?: number;
   /** Only articles published at or after this ISO time. */
   since?: string;
   /** Leave out the body (lists and feeds do not render it). */
   withoutBody?: boolean;
+}
+
+/** What sitemaps and feeds need of an article: no relationships (`depth: 0`), only the fields asked for. */
+export type PayloadArticleRef = Pick<PayloadArticle, 'id'> & Partial<Pick<PayloadArticle, 'slug' | 'headline' | 'publishedAt' | 'updatedAt'>>;
+
+export interface ArticleRefOptions {
+  limit: number;
+  page?: number;
+  /** Only articles published at or after this ISO time. */
+  from?: string;
+  /** Only articles published before this ISO time. */
+  before?: string;
+  /** `oldest`: by publication, oldest first (stable pages for sitemaps); `newest`: newest first; `updated`: last edited first. */
+  order: 'oldest' | 'newest' | 'updated';
+  fields: readonly ('slug' | 'headline' | 'publishedAt' | 'updatedAt')[];
 }
 
 /** The only code in the site that talks to the CMS: its REST API, typed. */
@@ -54,6 +71,8 @@ export interface CmsClient {
   article(slug: string, options?: { draftToken?: string }): Promise<PayloadArticle | undefined>;
   /** Live articles, newest first. */
   articles(options: ListOptions): Promise<PayloadList<PayloadArticle>>;
+  /** Live articles as bare references (sitemaps, Google News), one page of `limit` at a time. */
+  articleRefs(options: ArticleRefOptions): Promise<PayloadList<PayloadArticleRef>>;
   /** Curated headlines that have not expired, in the editors' order. */
   headlines(limit: number): Promise<PayloadHeadline[]>;
   /** Ad slots active now. */
@@ -62,6 +81,8 @@ export interface CmsClient {
   section(slug: string): Promise<PayloadSection | undefined>;
   sections(): Promise<PayloadSection[]>;
   authors(): Promise<PayloadAuthor[]>;
+  /** Authors by name, one page of `limit` at a time (slugs only). */
+  authorPage(options: { limit: number; page: number }): Promise<PayloadList<PayloadAuthor>>;
   /** The staff user a Payload token belongs to, or undefined when it is not valid. */
   currentUser(token: string): Promise<PayloadUser | undefined>;
   /** A file of the media collection, streamed as the CMS serves it. */
@@ -135,9 +156,10 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       return result.docs[0];
     },
 
-    articles({ limit, page, sectionId, authorId, since, withoutBody }) {
+    articles({ limit, page, sectionId, sectionSlug, authorId, since, withoutBody }) {
       const and: QueryValue[] = [];
       if (sectionId !== undefined) and.push({ section: { equals: sectionId } });
+      if (sectionSlug !== undefined) and.push({ 'section.slug': { equals: sectionSlug } });
       if (authorId !== undefined) and.push({ authors: { in: [authorId] } });
       if (since !== undefined) and.push({ publishedAt: { greater_than_equal: since } });
       return list<PayloadArticle>('/api/articles', {
@@ -147,6 +169,21 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
         page,
         depth: 1,
         select: withoutBody ? { body: false } : undefined,
+      });
+    },
+
+    articleRefs({ limit, page, from, before, order, fields }) {
+      const and: QueryValue[] = [];
+      if (from !== undefined) and.push({ publishedAt: { greater_than_equal: from } });
+      if (before !== undefined) and.push({ publishedAt: { less_than: before } });
+      return list<PayloadArticleRef>('/api/articles', {
+        where: and.length ? { and } : undefined,
+        // `id` breaks ties, so consecutive pages neither repeat nor skip a story.
+        sort: order === 'oldest' ? 'publishedAt,id' : order === 'newest' ? '-publishedAt,-id' : '-updatedAt,-id',
+        limit,
+        page,
+        depth: 0,
+        select: Object.fromEntries(fields.map((field) => [field, true])),
       });
     },
 
@@ -168,6 +205,10 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
 
     async authors() {
       return (await list<PayloadAuthor>('/api/authors', { limit: 1000, depth: 0, sort: 'name' })).docs;
+    },
+
+    authorPage({ limit, page }) {
+      return list<PayloadAuthor>('/api/authors', { limit, page, depth: 0, sort: 'name,id', select: { slug: true, name: true, updatedAt: true } });
     },
 
     async currentUser(token) {

@@ -9,6 +9,7 @@ import { renderBody } from '../render/article-body';
 import { articleCardHtml, photoCaptionHtml, railHtml } from '../render/widgets';
 import { clientAssets } from './client-assets';
 import { cms } from './cms';
+import { pageHref, type Pagination, pageSuffix, paginate } from './pagination';
 import type { PayloadArticle } from './payload-types';
 import { siteConfig, siteInfo } from './site-config';
 
@@ -57,7 +58,13 @@ export interface ListPageProps {
   /** Server-rendered `<news-article-card>`s. */
   topCardsHtml: string[];
   cardsHtml: string[];
+  /** Which page of the listing this is (`?page=N`), and its neighbours. */
+  pagination: Pagination;
 }
+
+/** Stories per page of a listing: the front page's latest, and section and author pages. */
+export const FRONT_PAGE_SIZE = 24;
+export const LIST_PAGE_SIZE = 30;
 
 const RAIL_LENGTH = 8;
 
@@ -129,9 +136,18 @@ export async function articlePageData(slug: string, { draftToken }: { draftToken
   };
 }
 
-/** The front page: editors' top stories (curated headlines that point at articles), then the latest. */
-export async function frontPageData(): Promise<ListPageProps> {
-  const [chrome, curatedDocs, latestDocs] = await Promise.all([chromeData(), cms().headlines(20), cms().articles({ limit: 24, withoutBody: true })]);
+/**
+ * The front page: editors' top stories (curated headlines that point at articles), then the latest. Later pages
+ * (`/?page=2`) carry on through the latest, without top stories; undefined past the last page.
+ */
+export async function frontPageData(page = 1): Promise<ListPageProps | undefined> {
+  const [chrome, curatedDocs, latestDocs] = await Promise.all([
+    chromeData(),
+    page === 1 ? cms().headlines(20) : Promise.resolve([]),
+    cms().articles({ limit: FRONT_PAGE_SIZE, page, withoutBody: true }),
+  ]);
+  const pagination = paginate('/', page, latestDocs.totalPages);
+  if (!pagination) return undefined;
   const top: PayloadArticle[] = [];
   for (const headline of curatedDocs) {
     const doc = typeof headline.article === 'object' && headline.article ? headline.article : undefined;
@@ -143,57 +159,68 @@ export async function frontPageData(): Promise<ListPageProps> {
   return {
     chrome,
     meta: {
-      title: `${site.name}: latest news`,
+      title: `${site.name}: latest news${pageSuffix(page)}`,
       description: `The latest stories from ${site.name}.`,
-      canonical: `${site.url}/`,
+      canonical: `${site.url}${pageHref('/', page)}`,
       type: 'website',
     },
     heading: 'Latest news',
     intro: null,
     topCardsHtml: top.map((doc, index) => cardOf(doc, index === 0 ? 'wide' : 'compact')),
     cardsHtml: latestDocs.docs.filter((doc) => !topIds.has(doc.id)).map((doc) => cardOf(doc)),
+    pagination,
   };
 }
 
-export async function sectionPageData(slug: string): Promise<ListPageProps | undefined> {
+/** A section's stories, newest first, `LIST_PAGE_SIZE` a page; undefined for no such section or past the last page. */
+export async function sectionPageData(slug: string, page = 1): Promise<ListPageProps | undefined> {
   const doc = await cms().section(slug);
   const section = doc && sectionOf(doc);
   if (!doc || !section) return undefined;
-  const [chrome, articles] = await Promise.all([chromeData(), cms().articles({ limit: 30, sectionId: doc.id, withoutBody: true })]);
+  const [chrome, articles] = await Promise.all([chromeData(), cms().articles({ limit: LIST_PAGE_SIZE, page, sectionId: doc.id, withoutBody: true })]);
+  const path = `/section/${section.slug}`;
+  const pagination = paginate(path, page, articles.totalPages);
+  if (!pagination) return undefined;
   const site = siteInfo();
   return {
     chrome,
     meta: {
-      title: `${section.name} | ${site.name}`,
+      title: `${section.name}${pageSuffix(page)} | ${site.name}`,
       description: doc.description?.trim() || `${section.name} stories from ${site.name}.`,
-      canonical: `${site.url}/section/${section.slug}`,
+      canonical: `${site.url}${pageHref(path, page)}`,
       type: 'website',
     },
     heading: section.name,
     intro: doc.description?.trim() || null,
     topCardsHtml: [],
     cardsHtml: articles.docs.map((article) => cardOf(article)),
+    pagination,
   };
 }
 
-export async function authorPageData(slug: string): Promise<ListPageProps | undefined> {
+/** An author's stories, newest first, `LIST_PAGE_SIZE` a page; undefined for no such author or past the last page. */
+export async function authorPageData(slug: string, page = 1): Promise<ListPageProps | undefined> {
   const doc = await cms().author(slug);
   const [author]: Author[] = doc ? authorOf(doc) : [];
   if (!doc || !author) return undefined;
-  const [chrome, articles] = await Promise.all([chromeData(), cms().articles({ limit: 30, authorId: doc.id, withoutBody: true })]);
+  const [chrome, articles] = await Promise.all([chromeData(), cms().articles({ limit: LIST_PAGE_SIZE, page, authorId: doc.id, withoutBody: true })]);
+  const path = `/author/${author.slug}`;
+  const pagination = paginate(path, page, articles.totalPages);
+  if (!pagination) return undefined;
   const site = siteInfo();
   return {
     chrome,
     meta: {
-      title: `${author.name} | ${site.name}`,
+      title: `${author.name}${pageSuffix(page)} | ${site.name}`,
       description: author.bio ?? `Stories by ${author.name} for ${site.name}.`,
-      canonical: `${site.url}/author/${author.slug}`,
+      canonical: `${site.url}${pageHref(path, page)}`,
       type: 'website',
     },
     heading: author.name,
     intro: author.bio ?? null,
     topCardsHtml: [],
     cardsHtml: articles.docs.map((article) => cardOf(article)),
+    pagination,
   };
 }
 

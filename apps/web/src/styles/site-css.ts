@@ -54,6 +54,8 @@ img.ad-creative{object-fit:contain}
 .cards.top{grid-template-columns:minmax(0,1fr)}
 @media (min-width:740px){.cards.top{grid-template-columns:2fr 1fr}.cards.top>li:first-child{grid-row:span 2}}
 .section-heading{font:700 1.25rem/1.3 var(--sans);margin:0 0 .75rem;padding-bottom:.25rem;border-bottom:1px solid var(--rule)}
+.pagination ul{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;margin:0 0 2rem;padding:0;list-style:none;font:.95rem/1.5 var(--sans)}
+.pagination a{display:inline-block;padding:.5rem 0}
 .preview-banner{background:#7a2e00;color:#fff;font:600 .9rem/1.4 var(--sans);padding:.5rem 1rem;text-align:center}
 .preview-banner a{color:#fff}
 .notice{max-width:42rem;padding:2rem 0}

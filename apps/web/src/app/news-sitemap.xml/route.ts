@@ -1,13 +1,12 @@
-import { cachedLatest } from '../../lib/cached-data';
+import { cachedNewsArticles } from '../../lib/cached-data';
 import { SHARED_CACHE, unavailable } from '../../lib/http';
 import { siteInfo } from '../../lib/site-config';
 import { renderNewsSitemap } from '../../render/feeds';
 
-/** `GET /news-sitemap.xml` — Google News sitemap: articles published in the last two days. */
+/** `GET /news-sitemap.xml` — Google News sitemap: every story published in the last two days, up to 1,000. */
 export async function GET() {
   try {
-    const articles = (await cachedLatest()).map((item) => item.article);
-    return new Response(renderNewsSitemap(siteInfo(), articles), {
+    return new Response(await renderNewsSitemap(siteInfo(), await cachedNewsArticles()), {
       headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': SHARED_CACHE },
     });
   } catch (error) {

@@ -1,14 +1,23 @@
-import { cachedSitemap } from '../../lib/cached-data';
+import { sitemapSources } from '../../lib/cached-data';
 import { SHARED_CACHE, unavailable } from '../../lib/http';
 import { siteInfo } from '../../lib/site-config';
-import { renderSitemap } from '../../render/feeds';
+import { articleFiles, fileName, PAGES_FILE } from '../../lib/sitemaps';
+import { renderSitemapIndex } from '../../render/feeds';
 
-/** `GET /sitemap.xml` — the front page, sections, authors and every live article. */
+/**
+ * `GET /sitemap.xml` — the sitemap index: `/sitemaps/pages.xml` (front, sections, authors) and one file per month
+ * that has live stories (`/sitemaps/articles-YYYY-MM.xml`, `-2.xml`… past 50,000), each with its latest edit.
+ */
 export async function GET() {
   try {
-    return new Response(renderSitemap(siteInfo(), await cachedSitemap()), {
-      headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': SHARED_CACHE },
-    });
+    const site = siteInfo();
+    const now = new Date();
+    const files = await articleFiles(sitemapSources(now), now);
+    const body = await renderSitemapIndex([
+      { loc: `${site.url}/sitemaps/${PAGES_FILE}` },
+      ...files.map(({ file, lastmod }) => ({ loc: `${site.url}/sitemaps/${fileName(file)}`, ...(lastmod ? { lastmod } : {}) })),
+    ]);
+    return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': SHARED_CACHE } });
   } catch (error) {
     return unavailable(error);
   }

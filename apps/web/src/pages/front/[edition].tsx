@@ -18,10 +18,14 @@ export default function FrontPage(props: Props) {
   return <ListPage {...props} headingHidden />;
 }
 
+// Later pages (`/?page=2`) are ./[edition]/page/[page].tsx.
+
 export const getStaticPaths: GetStaticPaths = async () => ({ paths: [], fallback: 'blocking' });
 
 export const getStaticProps: GetStaticProps<Props, { edition: string }> = async ({ params }) => {
   if (params?.edition !== FRONT_EDITION) return { notFound: true, revalidate: 3600 };
   const { frontPageData, asProps } = await import('../../lib/page-data');
-  return { props: asProps({ ...(await frontPageData()), siteUrl: siteConfig().siteUrl }), revalidate: 60 };
+  const data = await frontPageData();
+  if (!data) throw new Error('the front page always has a first page');
+  return { props: asProps({ ...data, siteUrl: siteConfig().siteUrl }), revalidate: 60 };
 };

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 
-import { cachedHeadlineCandidates } from '../../../../lib/cached-data';
+import { cachedHeadlineCandidates, cachedSectionLatest } from '../../../../lib/cached-data';
 import { CORS, json, SHARED_CACHE, unavailable } from '../../../../lib/http';
 import { siteConfig } from '../../../../lib/site-config';
 import { railHeadlines } from '../../../../model/headlines';
@@ -8,7 +8,8 @@ import { widgetHeadlines } from '../../../../render/embeds';
 
 /**
  * `GET /api/widgets/headlines?limit=&exclude=&section=` — "Latest Headlines" as JSON for `<news-related-headlines src>`:
- * curated first, then the latest; `exclude` is an article slug to leave out, `section` a section slug.
+ * curated first, then the latest; `exclude` is an article slug to leave out, `section` a section slug (its curated
+ * headlines, then that section's latest stories as the CMS lists them — not a filter over the site's latest).
  */
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
@@ -20,11 +21,10 @@ export async function GET(request: NextRequest) {
     const section = sectionSlug ? sections.find((s) => s.slug === sectionSlug) : undefined;
     if (sectionSlug && !section) return json({ error: `no section "${sectionSlug}"` }, { status: 404, headers: { ...CORS, 'Cache-Control': SHARED_CACHE } });
     const headlines = railHeadlines({
-      curated,
-      latest,
+      curated: section ? curated.filter((headline) => headline.section === section.name) : curated,
+      latest: section ? await cachedSectionLatest(section.slug) : latest,
       limit,
       ...(exclude ? { excludeUrl: `/news/${exclude}` } : {}),
-      ...(section ? { sectionName: section.name } : {}),
     });
     return json({ headlines: widgetHeadlines(headlines, siteConfig().siteUrl) }, { headers: { ...CORS, 'Cache-Control': SHARED_CACHE } });
   } catch (error) {
