@@ -5,7 +5,6 @@ import { postgresAdapter } from '@payloadcms/db-postgres';
 import { sqliteAdapter } from '@payloadcms/db-sqlite';
 import { lexicalEditor } from '@payloadcms/richtext-lexical';
 import { buildConfig, type Config, type Migration } from 'payload';
-import sharp from 'sharp';
 
 import { AdSlots } from './collections/AdSlots';
 import { Articles } from './collections/Articles/index';
@@ -13,10 +12,14 @@ import { Authors } from './collections/Authors';
 import { Headlines } from './collections/Headlines';
 import { Media } from './collections/Media';
 import { Sections } from './collections/Sections';
-import { Users } from './collections/Users';
+import { usersCollection } from './collections/Users';
+import { canManageSchedules, guardJobsCollection } from './access/scheduling';
+import { hideUserReferences } from './access/userReferences';
 import { type DatabaseTarget, resolveDatabaseTarget } from './lib/database-url';
+import { holdsJobsLock } from './lib/jobs-leader';
 import { cmsRoot, defaultSqliteFile } from './lib/paths';
 import { resolvePayloadSecret } from './lib/secret';
+import { limitedSharp, multipartUploadOptions } from './lib/upload-limits';
 import { migrations as postgresMigrations } from './migrations/postgres/index';
 import { migrations as sqliteMigrations } from './migrations/sqlite/index';
 
@@ -27,6 +30,9 @@ function databaseAdapter(target: DatabaseTarget): Config['db'] {
   if (target.dialect === 'postgres') {
     return postgresAdapter({
       pool: { connectionString: target.url },
+      // Reads go to the streaming replicas when there are any; a request that has just written reads the primary
+      // for two seconds after (Payload's read-after-write window).
+      ...(replicaUrls().length > 0 ? { readReplicas: replicaUrls() } : {}),
       push: false,
       migrationDir: path.join(dirname, 'migrations', 'postgres'),
       prodMigrations: migrationsFor('postgres'),
@@ -40,6 +46,14 @@ function databaseAdapter(target: DatabaseTarget): Config['db'] {
     // Without this the SQLite adapter runs every write outside a transaction.
     transactionOptions: {},
   });
+}
+
+/** DATABASE_REPLICA_URLS: comma-separated PostgreSQL URLs of read replicas. */
+function replicaUrls(): string[] {
+  return (process.env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => /^postgres(ql)?:\/\//.test(url));
 }
 
 /** The committed migrations of one dialect, in the shape Payload's migrate() takes. */
@@ -91,17 +105,24 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
         beforeDashboard: ['/components/ImportWire/ImportWireDashboardLink#ImportWireDashboardLink'],
       },
     },
-    collections: [Articles, Media, Authors, Sections, AdSlots, Headlines, Users],
+    // Fields that refer to accounts (createdBy) are for staff only in every collection.
+    collections: [Articles, Media, Authors, Sections, AdSlots, Headlines, usersCollection(publicUrl)].map(hideUserReferences),
     editor: lexicalEditor(),
     db: databaseAdapter(database),
-    sharp,
+    // Photos over 20 MB or 50 megapixels are refused (lib/upload-limits.ts).
+    sharp: limitedSharp,
+    upload: multipartUploadOptions,
     typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
     graphQL: { disablePlaygroundInProduction: true },
     cors: [webUrl],
     jobs: {
       // Scheduled publishing runs in the CMS process itself, every minute.
       autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-      shouldAutoRun: () => process.env.CMS_RUN_JOBS !== 'false',
+      // On PostgreSQL only the instance holding the jobs lock runs them: exactly once across instances.
+      shouldAutoRun: async (payload) => process.env.CMS_RUN_JOBS !== 'false' && (await holdsJobsLock(payload)),
+      // Queueing, cancelling and running jobs (scheduled publishing) are for editors and admins.
+      access: { queue: canManageSchedules, cancel: canManageSchedules, run: canManageSchedules },
+      jobsCollectionOverrides: guardJobsCollection,
     },
     telemetry: false,
     ...(logToStderr

@@ -1,6 +1,7 @@
 /**
- * `npm start` for the CMS: migrate the database, seed the demo accounts and stories (unless
- * SEED_DEMO=false), print the logins, then serve the admin and the API with `next start`.
+ * `npm start` for the CMS: migrate the database, seed the demo accounts and stories (SQLite by
+ * default; PostgreSQL only with SEED_DEMO=true; never with SEED_DEMO=false), print the logins of
+ * accounts it just made, then serve the admin and the API with `next start`.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -8,34 +9,35 @@ import { createRequire } from 'node:module';
 import { closePayload, openPayload } from '../lib/open-payload';
 import { redact } from '../lib/database-url';
 import { cmsRoot } from '../lib/paths';
+import { protectDataDir, protectSqliteFiles } from '../lib/secret';
 import { databaseTargetFromEnv } from '../payload.config';
-import { DEMO_ACCOUNTS, seedDemo } from '../seed/seed-demo';
+import { demoLoginLines, seedDemo, shouldSeedDemo } from '../seed/seed-demo';
 
 const port = Number(process.env.CMS_PORT ?? 3001);
 const database = databaseTargetFromEnv();
 // The server process gets an absolute database location, whatever its working directory.
 process.env.DATABASE_URL = database.url;
 
+// Secrets and the database are the operator's alone: data folder 0700, the files in it 0600.
+protectDataDir();
+if (database.dialect === 'sqlite') protectSqliteFiles(database.file);
 const payload = await openPayload({ database, logToStderr: true });
+if (database.dialect === 'sqlite') protectSqliteFiles(database.file);
 console.log(`CMS database: ${database.dialect === 'sqlite' ? database.file : redact(database.url)} (migrated)`);
 
-if (process.env.SEED_DEMO !== 'false') {
+if (shouldSeedDemo(database.dialect)) {
   const report = await seedDemo(payload, { password: process.env.DEMO_PASSWORD });
   const added = Object.entries(report.created)
     .filter(([, n]) => n > 0)
     .map(([what, n]) => `${n} ${what}`);
   console.log(added.length ? `Demo content added: ${added.join(', ')}` : 'Demo content already present: nothing added');
   console.log('\nDemo logins (CMS admin):');
-  for (const account of DEMO_ACCOUNTS) {
-    const isNew = report.createdAccounts.includes(account.email);
-    const password = isNew ? report.password : process.env.DEMO_PASSWORD;
-    console.log(
-      `  ${account.role.padEnd(12)} ${account.email.padEnd(26)} ${password ? `password: ${password}` : '(password as printed when it was created)'}`,
-    );
-  }
+  for (const line of demoLoginLines(report)) console.log(line);
   if (report.createdAccounts.length > 0 && !process.env.DEMO_PASSWORD) {
-    console.log('  This random password is printed once. Set DEMO_PASSWORD to choose one.');
+    console.log('  Each account has its own random password, printed this once. Set DEMO_PASSWORD to choose one for all.');
   }
+} else if (database.dialect === 'postgres' && process.env.SEED_DEMO === undefined) {
+  console.log('No demo accounts or stories on PostgreSQL unless SEED_DEMO=true.');
 }
 await closePayload(payload);
 

@@ -1,15 +1,35 @@
-import type { CollectionConfig } from 'payload';
+import type { Access, CollectionConfig, Where } from 'payload';
 
 import { isEditor } from '../access/hasRole';
 import { activeWindowOrStaff } from '../access/isActiveOrStaff';
+import { roleOf } from '../access/roles';
 import { isHttpUrl } from '../lib/urls';
 import { revalidateTagAfterChange, revalidateTagAfterDelete } from './Articles/hooks/revalidate';
+
+const inWindow = activeWindowOrStaff('publishedAt', 'expiresAt');
+
+/**
+ * Readers get a headline only while it is live: its time has come (`publishedAt` ≤ now), it has
+ * not expired, and the article it points to (if any) is out — so a curated title cannot announce
+ * an embargoed story early. Staff see every headline.
+ */
+export const canReadHeadline: Access = (args) => {
+  if (roleOf(args.req.user)) return true;
+  const now = new Date().toISOString();
+  const articleIsOut: Where = {
+    or: [
+      { article: { exists: false } },
+      { and: [{ 'article._status': { equals: 'published' } }, { 'article.publishedAt': { less_than_equal: now } }] },
+    ],
+  };
+  return { and: [inWindow(args) as Where, articleIsOut] };
+};
 
 /** Curated "Latest Headlines": an internal article or an external link, pinned and ordered by editors. */
 export const Headlines: CollectionConfig = {
   slug: 'headlines',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'pinned', 'publishedAt', 'expiresAt'] },
-  access: { read: activeWindowOrStaff(undefined, 'expiresAt'), create: isEditor, update: isEditor, delete: isEditor },
+  access: { read: canReadHeadline, create: isEditor, update: isEditor, delete: isEditor },
   // Editors drag headlines into order in the list view; pinned ones stay on top.
   orderable: true,
   hooks: { afterChange: [revalidateTagAfterChange('headlines')], afterDelete: [revalidateTagAfterDelete('headlines')] },

@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { slugify } from '@newsroom/schema';
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload';
 
+import { isLongEnough, MIN_PASSWORD_LENGTH } from '../access/passwordPolicy';
 import type { Role } from '../access/roles';
+import type { DatabaseTarget } from '../lib/database-url';
 import { paragraphsToLexical } from '../lib/lexical';
 import { DEMO_AD_SLOTS, DEMO_AUTHORS, DEMO_SECTIONS, DEMO_STORIES } from './demo-content';
 
@@ -14,11 +16,40 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; name: string }[] = [
 ];
 
 export type SeedReport = {
-  /** Accounts created by this run, with the password they were given. */
+  /** Accounts created by this run. */
   createdAccounts: string[];
-  password?: string;
+  /** The password each of those accounts was given (by email); nothing for accounts that already existed. */
+  passwords: Record<string, string>;
   created: { sections: number; authors: number; articles: number; adSlots: number; headlines: number };
 };
+
+/**
+ * Whether `npm start` seeds the demo accounts and stories. `SEED_DEMO=false` never does and
+ * `SEED_DEMO=true` always does; unset, a SQLite database (a local try-out) is seeded and a
+ * PostgreSQL one (a real deployment) is not, so production never gets demo logins by accident.
+ */
+export function shouldSeedDemo(dialect: DatabaseTarget['dialect'], env: Record<string, string | undefined> = process.env): boolean {
+  const setting = env.SEED_DEMO?.trim().toLowerCase();
+  if (setting === 'false') return false;
+  if (setting === 'true') return true;
+  return dialect === 'sqlite';
+}
+
+/** A random password of 16 URL-safe characters (96 bits). */
+export function randomDemoPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/**
+ * The login lines `npm start` prints, one per demo account: the password for an account made by
+ * this run (printed this once), a reminder for one that already existed.
+ */
+export function demoLoginLines(report: Pick<SeedReport, 'passwords'>): string[] {
+  return DEMO_ACCOUNTS.map((account) => {
+    const password = report.passwords[account.email];
+    return `  ${account.role.padEnd(12)} ${account.email.padEnd(26)} ${password ? `password: ${password}` : '(password as printed when it was created)'}`;
+  });
+}
 
 /**
  * Demo accounts and content for a fresh install. Idempotent: whatever already exists (matched by
@@ -40,14 +71,20 @@ export async function seedDemo(payload: Payload, options: { password?: string } 
 async function seedInside(payload: Payload, req: PayloadRequest, options: { password?: string }): Promise<SeedReport> {
   const system = { req, overrideAccess: true, depth: 0 } as const;
   const created = { sections: 0, authors: 0, articles: 0, adSlots: 0, headlines: 0 };
-  const password = options.password || randomBytes(9).toString('base64url');
+  if (options.password && !isLongEnough(options.password)) {
+    throw new Error(`DEMO_PASSWORD needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
 
   const createdAccounts: string[] = [];
+  const passwords: Record<string, string> = {};
   for (const account of DEMO_ACCOUNTS) {
     const { totalDocs } = await payload.count({ collection: 'users', where: { email: { equals: account.email } }, ...system });
     if (totalDocs > 0) continue;
+    // One password for all only when the operator chose it; otherwise each account its own.
+    const password = options.password || randomDemoPassword();
     await payload.create({ collection: 'users', data: { ...account, password }, ...system });
     createdAccounts.push(account.email);
+    passwords[account.email] = password;
   }
 
   const sectionIds = new Map<string, number | string>();
@@ -116,5 +153,5 @@ async function seedInside(payload: Payload, req: PayloadRequest, options: { pass
     created.headlines++;
   }
 
-  return { createdAccounts, password: createdAccounts.length > 0 ? password : undefined, created };
+  return { createdAccounts, passwords, created };
 }

@@ -1,9 +1,15 @@
 import * as migration_20261129_230929_initial from './20261129_230929_initial';
+import * as migration_20261201_091421_media_created_by from './20261201_091421_media_created_by';
 
 export const migrations = [
   {
     up: migration_20261129_230929_initial.up,
     down: migration_20261129_230929_initial.down,
-    name: '20261129_230929_initial'
+    name: '20261129_230929_initial',
+  },
+  {
+    up: migration_20261201_091421_media_created_by.up,
+    down: migration_20261201_091421_media_created_by.down,
+    name: '20261201_091421_media_created_by'
   },
 ];

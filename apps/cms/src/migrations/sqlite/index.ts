@@ -1,9 +1,15 @@
 import * as migration_20261129_230926_initial from './20261129_230926_initial';
+import * as migration_20261201_091349_media_created_by from './20261201_091349_media_created_by';
 
 export const migrations = [
   {
     up: migration_20261129_230926_initial.up,
     down: migration_20261129_230926_initial.down,
-    name: '20261129_230926_initial'
+    name: '20261129_230926_initial',
+  },
+  {
+    up: migration_20261201_091349_media_created_by.up,
+    down: migration_20261201_091349_media_created_by.down,
+    name: '20261201_091349_media_created_by'
   },
 ];
