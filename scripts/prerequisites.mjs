@@ -1,5 +1,6 @@
-// Makes sure the programs the test suites drive are on this machine: Debian's Chromium and PostgreSQL server
-// binaries. Installs them with apt-get when running as root; otherwise says, in one line, what to install.
+// Makes sure the programs the test suites drive are on this machine: Debian's Chromium, PostgreSQL server binaries,
+// and for the multi-instance suite Varnish with varnish-modules (xkey), Redis, nginx and wrk. Installs them with
+// apt-get when running as root; otherwise says, in one line, what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -13,10 +14,19 @@ export function postgresBinDir() {
   return versions[0] ? `${root}/${versions[0]}/bin` : undefined;
 }
 
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const hasXkey = () => spawnSync('sh', ['-c', 'ls /usr/lib/*/varnish/vmods/libvmod_xkey.so'], { stdio: 'ignore' }).status === 0;
+
 function missingPackages() {
   const missing = [];
   if (!existsSync(chromiumPath)) missing.push('chromium');
   if (!postgresBinDir()) missing.push('postgresql');
+  // The multi-instance suite runs the cluster's engines and loads it with wrk.
+  if (!has('varnishd')) missing.push('varnish');
+  if (!hasXkey()) missing.push('varnish-modules');
+  if (!has('redis-server')) missing.push('redis-server');
+  if (!has('nginx')) missing.push('nginx');
+  if (!has('wrk')) missing.push('wrk');
   return missing;
 }
 

@@ -1,6 +1,6 @@
 // `npm test`: checks the prerequisites, typechecks and lints every package, builds what the suites need (turbo,
 // cached), then runs every suite — unit, integration (real SQLite and PostgreSQL), component tests in Chromium and
-// browser end-to-end — and ends with one line totalling them all: "N passed, N failed[, N skipped]".
+// browser end-to-end, and the multi-instance and fault suite — and ends with one line totalling them all: "N passed, N failed[, N skipped]".
 //
 // `npm test -- NAME…` runs only the named suites (typecheck and lint are suites too). A name that is not a suite, a
 // missing prerequisite or a failed build still ends with the total line, counted as failures, never as a pass.
@@ -14,7 +14,7 @@ import { missingPrerequisites } from './prerequisites.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, 'test-results');
 
-/** @type {{ name: string, kind: 'turbo' | 'vitest' | 'playwright', cwd?: string, task?: string }[]} */
+/** @type {{ name: string, kind: 'turbo' | 'vitest' | 'playwright', cwd?: string, task?: string, config?: string }[]} */
 const SUITES = [
   { name: 'typecheck', kind: 'turbo', task: 'typecheck' },
   { name: 'lint', kind: 'turbo', task: 'lint' },
@@ -23,6 +23,7 @@ const SUITES = [
   { name: 'cms', kind: 'vitest', cwd: 'apps/cms' },
   { name: 'web', kind: 'vitest', cwd: 'apps/web' },
   { name: 'e2e', kind: 'playwright', cwd: 'tests' },
+  { name: 'cluster', kind: 'playwright', cwd: 'tests', config: 'playwright.cluster.config.ts' },
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -86,7 +87,7 @@ for (const suite of runners) {
   const command =
     suite.kind === 'vitest'
       ? ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]
-      : ['playwright', 'test'];
+      : ['playwright', 'test', ...(suite.config ? ['--config', suite.config] : [])];
   console.log(`\n── ${suite.name} ─────────────────────────────`);
   const run = spawnSync('npx', command, {
     cwd: path.join(root, suite.cwd),

@@ -88,11 +88,11 @@ async function launchCms(env: NodeJS.ProcessEnv, base: string): Promise<Started>
 }
 
 /** A REST token for a demo account. */
-export async function apiToken(cmsBase: string, email = 'editor@example.com'): Promise<string> {
+export async function apiToken(cmsBase: string, email = 'editor@example.com', password = DEMO_PASSWORD): Promise<string> {
   const response = await fetch(`${cmsBase}/api/users/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ email, password }),
   });
   const json = (await response.json()) as { token?: string };
   if (!json.token) throw new Error(`login failed for ${email}: ${response.status}`);
@@ -111,8 +111,8 @@ export class CmsApi {
     private readonly token: string,
   ) {}
 
-  static async as(base: string, email = 'editor@example.com'): Promise<CmsApi> {
-    return new CmsApi(base, await apiToken(base, email));
+  static async as(base: string, email = 'editor@example.com', password = DEMO_PASSWORD): Promise<CmsApi> {
+    return new CmsApi(base, await apiToken(base, email, password));
   }
 
   async request<T>(method: string, apiPath: string, body?: unknown): Promise<T> {
