@@ -152,12 +152,19 @@ test.describe.serial('visibility, hostile content, feeds and embeds', () => {
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   });
 
-  test('the sitemaps are valid XML: every page in one, the last two days in the Google News one', async () => {
+  test('the sitemaps are valid XML: every page in the files of the index, the last two days in the Google News one', async () => {
     const parser = new XMLParser({ ignoreAttributes: false });
     const sitemap = await (await fetch(`${newsroom.webBase}/sitemap.xml`)).text();
     expect(XMLValidator.validate(sitemap)).toBe(true);
-    const locs: string[] = parser.parse(sitemap).urlset.url.map((url: { loc: string }) => url.loc);
+    const files: string[] = [parser.parse(sitemap).sitemapindex.sitemap].flat().map((file: { loc: string }) => file.loc);
+    const locs: string[] = [];
+    for (const file of files) {
+      const xml = await (await fetch(file)).text();
+      expect(XMLValidator.validate(xml), file).toBe(true);
+      locs.push(...[parser.parse(xml).urlset.url].flat().map((url: { loc: string }) => url.loc));
+    }
     for (const path of ['/', `/news/${SEED_SLUG}`, '/section/world', '/author/elizabeth-shim']) expect(locs).toContain(`${newsroom.webBase}${path}`);
+    for (const hidden of [draftSlug, futureSlug]) expect(locs.join(' ')).not.toContain(hidden);
 
     const news = await (await fetch(`${newsroom.webBase}/news-sitemap.xml`)).text();
     expect(XMLValidator.validate(news)).toBe(true);
