@@ -30,10 +30,11 @@ export async function laterPageProps(
 }
 
 /** Props for a listing page, or a 404 (re-checked on the listing's timer: stories may come). */
-export async function listPageProps(data: ListPageProps | undefined): Promise<ListPageResult> {
+export function listPageProps(data: ListPageProps | undefined): ListPageResult {
   if (!data) return { notFound: true, revalidate: LIST_REVALIDATE };
-  const { asProps } = await import('./page-data');
-  return { props: asProps({ ...data, siteUrl: siteConfig().siteUrl }), revalidate: LIST_REVALIDATE };
+  // Plain JSON: Next refuses `undefined` in page props.
+  const props = JSON.parse(JSON.stringify({ ...data, siteUrl: siteConfig().siteUrl })) as ListPageProps & { siteUrl: string };
+  return { props, revalidate: LIST_REVALIDATE };
 }
 
 export function badSlug(slug: string): ListPageResult | undefined {
