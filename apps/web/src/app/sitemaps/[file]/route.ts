@@ -1,3 +1,4 @@
+import { TAG } from '../../../lib/cache-tags';
 import { cachedLatest, cachedSitemapPages, sitemapSources } from '../../../lib/cached-data';
 import { SHARED_CACHE, unavailable } from '../../../lib/http';
 import { siteInfo } from '../../../lib/site-config';
@@ -21,18 +22,22 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
     if (file.kind === 'pages') {
       const [pages, latest] = await Promise.all([cachedSitemapPages(), cachedLatest()]);
       const newest = latest.find((item) => item.article.publishedAt)?.article.publishedAt;
-      return xml(await renderUrlSet(sitePageUrls(site, { ...pages, ...(newest ? { newestPublishedAt: newest } : {}) })), SHARED_CACHE);
+      return xml(await renderUrlSet(sitePageUrls(site, { ...pages, ...(newest ? { newestPublishedAt: newest } : {}) })), SHARED_CACHE, [TAG.sections, TAG.authors, TAG.articles]);
     }
     const now = new Date();
     const refs = await articleFileRefs(sitemapSources(now), file.month, file.page, now);
     if (!refs) return notFound();
     const urls = refs.map((ref) => ({ loc: `${site.url}/news/${ref.slug}`, ...(ref.lastmod ? { lastmod: ref.lastmod } : {}) }));
-    return xml(await renderUrlSet(urls), isHotMonth(file.month, now) ? SHARED_CACHE : SETTLED_CACHE);
+    // A CDN purges this month's and last month's files with the stories; older ones follow their timer.
+    const hot = isHotMonth(file.month, now);
+    return xml(await renderUrlSet(urls), hot ? SHARED_CACHE : SETTLED_CACHE, hot ? [TAG.articles] : []);
   } catch (error) {
     return unavailable(error);
   }
 }
 
-function xml(body: string, cacheControl: string): Response {
-  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': cacheControl } });
+function xml(body: string, cacheControl: string, surrogateKeys: string[]): Response {
+  return new Response(body, {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': cacheControl, ...(surrogateKeys.length ? { 'Surrogate-Key': surrogateKeys.join(' ') } : {}) },
+  });
 }
