@@ -55,3 +55,67 @@ describe('bylineSchema', () => {
     expect(bylineSchema.safeParse({ authors: ['  '] }).success).toBe(false);
   });
 });
+
+// parseByline as it was written with two plain patterns. Both take quadratic time on a line with a long run of spaces,
+// so the parser no longer uses them; they stay here as the definition of what a byline reads as.
+const PLAIN_NAME_PARTICLES = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'der', 'di', 'do', 'dos', 'du', 'el', 'la', 'le', 'ten', 'ter', 'van', 'von', 'y']);
+function plainParseByline(line: string): string[] | undefined {
+  const match = /^By\s+(.+)$/u.exec(line.trim());
+  if (!match?.[1]) return undefined;
+  const names = match[1].split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/u).map((name) => name.trim());
+  const looksLikeName = (name: string): boolean => {
+    const words = name.split(/\s+/u);
+    if (words.length > 6 || !/^\p{Lu}/u.test(words[0] ?? '')) return false;
+    return words.every(
+      (word) =>
+        /^[\p{L}\p{M}.'’-]+$/u.test(word) && (/^\p{Lu}/u.test(word) || PLAIN_NAME_PARTICLES.has(word) || /^\p{Ll}{1,3}['’]\p{Lu}/u.test(word)),
+    );
+  };
+  if (names.length === 0 || !names.every(looksLikeName)) return undefined;
+  return names;
+}
+
+/** Deterministic pseudo-random lines built from the pieces bylines are made of, and the pieces that trip patterns up. */
+function* generatedLines(pieces: readonly string[], count: number, maxPieces: number): Generator<string> {
+  let state = 20180917;
+  const next = (n: number): number => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state % n;
+  };
+  for (let i = 0; i < count; i += 1) {
+    let line = '';
+    for (let k = 1 + next(maxPieces); k > 0; k -= 1) line += pieces[next(pieces.length)];
+    yield line;
+  }
+}
+
+const elapsedMs = (work: () => unknown): number => {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+};
+
+describe('parseByline on hostile and generated lines', () => {
+  it('reads every generated line exactly as the plain patterns do', () => {
+    const pieces = ['By', 'By ', 'By Ana', ' ', '  ', '\t', '\u00a0', '\u2028', ',', ', ', ' ,', 'and', ' and ', 'andy', '&', ' & ', 'Ana', ' Ruiz', 'de', "d'Emilio", 'J.R.', 'x', '.'];
+    let bylines = 0;
+    for (const line of generatedLines(pieces, 20_000, 8)) {
+      const expected = plainParseByline(line);
+      if (expected) bylines += 1;
+      expect(parseByline(line), JSON.stringify(line)).toEqual(expected);
+    }
+    // The generator must reach real bylines, or the comparison proves little.
+    expect(bylines).toBeGreaterThan(200);
+  });
+
+  it.each([
+    ['spaces between two names', `By Ana${' '.repeat(400_000)}Ruiz`, ['Ana'.concat(' '.repeat(400_000), 'Ruiz')]],
+    ['spaces before a line separator', `By${' '.repeat(400_000)}Ana\u2028Ruiz`, undefined],
+    ['spaces before a comma that never comes', `By Ana Ruiz${' \t'.repeat(200_000)}x`, undefined],
+    ['separators in a row', `By Ana${' , and '.repeat(60_000)}Ruiz`, undefined],
+  ])('reads a 400 KB line of %s in linear time', (_shape, line, expected) => {
+    let names: string[] | undefined;
+    expect(elapsedMs(() => (names = parseByline(line)))).toBeLessThan(1000);
+    expect(names).toEqual(expected);
+  });
+});

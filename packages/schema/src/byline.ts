@@ -23,16 +23,24 @@ function looksLikeName(name: string): boolean {
   );
 }
 
+// What separates two names: ", ", ", and ", ", & ", " and ", " & ". Spaces before the comma or the "and" are matched
+// only from the first space of their run ((?<!\s)), so a long run of spaces is scanned once, not once per space:
+// the plain `\s*,` would make a hostile line of spaces take quadratic time. It splits exactly like
+// /\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/ because a separator never ends inside a run of spaces.
+const NAME_SEPARATOR = /(?:(?<!\s)\s+)?,\s*(?:and\s+|&\s*)?|(?<!\s)\s+(?:and|&)\s+/u;
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/u;
+
 /**
  * Reads a byline line: "By A", "By A and B", "By A, B and C" (an Oxford comma and "&" are accepted).
- * Returns the names, or undefined if the line is not a byline.
+ * Returns the names, or undefined if the line is not a byline. Linear in the length of the line.
  */
 export function parseByline(line: string): string[] | undefined {
-  const match = /^By\s+(.+)$/u.exec(line.trim());
-  if (!match?.[1]) return undefined;
-  const names = match[1]
-    .split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/u)
-    .map((name) => name.trim());
+  // "By", at least one space, then text on one line — /^By\s+(.+)$/ read without backtracking.
+  const text = line.trim();
+  if (!text.startsWith('By') || !/^\s/u.test(text.charAt(2))) return undefined;
+  const rest = text.slice(2).trimStart();
+  if (rest === '' || LINE_TERMINATOR.test(rest)) return undefined;
+  const names = rest.split(NAME_SEPARATOR).map((name) => name.trim());
   if (names.length === 0 || !names.every(looksLikeName)) return undefined;
   return names;
 }

@@ -19,7 +19,7 @@ export type { WireStory } from './story.js';
 export { articleSchema, articleStatusSchema } from './article.js';
 export type { Article, ArticleStatus } from './article.js';
 export { escapeHtml } from './escape-html.js';
-export { parseWireStory, parseWireStoryOrThrow, WireParseException } from './wire/parse-wire-story.js';
+export { MAX_WIRE_TEXT_BYTES, parseWireStory, parseWireStoryOrThrow, WireParseException } from './wire/parse-wire-story.js';
 export type { WireParseError, WireParseErrorCode, WireParseOptions, WireParseResult } from './wire/parse-wire-story.js';
 export { matchDatelinePrefix, resolveDatelinePrefix } from './wire/dateline-prefix.js';
 export type { DatelinePrefix } from './wire/dateline-prefix.js';

@@ -42,9 +42,40 @@ export interface PhotoCredit {
   courtesyOf?: string;
 }
 
-const BY_CREDIT = /^(?:(?:File|Pool|Handout)\s+)?Photos?\s+by\s+([^/|]+?)\s*(?:\/\s*([^/|]+?))?$/u;
+// "Photo by X[/AGENCY]" and "Photo courtesy of X": the fixed opening by regex, the names after it by hand. As one
+// regex (/^…by\s+([^/|]+?)\s*(?:\/\s*([^/|]+?))?$/, /^…of\s+(.+?)$/) the lazy name and the spaces around it
+// overlap, and a credit holding a long run of spaces takes quadratic time.
+const BY_CREDIT_OPENING = /^(?:(?:File|Pool|Handout)\s+)?Photos?\s+by(?=\s)/u;
 const AGENCY_CREDIT = /^(\p{Lu}[\p{Lu}\d&.]*(?:\/\p{Lu}[\p{Lu}\d&.]*)?)\s+(?:File\s+)?Photo$/u;
-const COURTESY_CREDIT = /^Photo\s+courtesy\s+of\s+(.+?)$/u;
+const COURTESY_CREDIT_OPENING = /^Photo\s+courtesy\s+of(?=\s)/u;
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/u;
+
+/** Length of the run of whitespace at the start of `text`. */
+const leadingSpace = (text: string): number => text.length - text.trimStart().length;
+
+/**
+ * The names after "Photo by": `tail` starts with whitespace, then "Creator" or "Creator/Agency", neither holding
+ * "/" or "|". Reads what /^\s+([^/|]+?)\s*(?:\/\s*([^/|]+?))?$/ reads, in one pass.
+ */
+function readByCreditTail(tail: string): { creator: string; agency?: string } | undefined {
+  if (tail.includes('|')) return undefined;
+  const slash = tail.indexOf('/');
+  if (slash !== -1 && tail.indexOf('/', slash + 1) !== -1) return undefined;
+  const lead = leadingSpace(tail);
+  if (slash === -1) {
+    const creator = tail.slice(lead).trimEnd();
+    if (creator !== '') return { creator };
+    return lead >= 2 ? { creator: tail.charAt(lead - 1) } : undefined;
+  }
+  const after = tail.slice(slash + 1);
+  const agencyLead = leadingSpace(after);
+  const agency = agencyLead < after.length ? after.slice(agencyLead) : after.length > 0 ? after.charAt(after.length - 1) : '';
+  if (agency === '') return undefined;
+  const creator = tail.slice(lead, slash).trimEnd();
+  if (creator !== '') return { creator, agency };
+  // Nothing before the slash but spaces: the pattern gives the creator the last of them.
+  return lead >= 2 ? { creator: tail.charAt(lead - 1), agency } : undefined;
+}
 
 /**
  * Reads a photo credit line. Understands "Photo by X/UPI", "File Photo by X/UPI" (also "Pool"
@@ -53,14 +84,17 @@ const COURTESY_CREDIT = /^Photo\s+courtesy\s+of\s+(.+?)$/u;
  */
 export function parseCreditLine(text: string): PhotoCredit | undefined {
   const credit = text.trim();
-  const by = BY_CREDIT.exec(credit);
-  if (by?.[1]) {
-    return { credit, creator: by[1], ...(by[2] ? { agency: by[2] } : {}) };
-  }
+  const byOpening = BY_CREDIT_OPENING.exec(credit);
+  const by = byOpening ? readByCreditTail(credit.slice(byOpening[0].length)) : undefined;
+  if (by) return { credit, creator: by.creator, ...(by.agency ? { agency: by.agency } : {}) };
   const agency = AGENCY_CREDIT.exec(credit);
   if (agency?.[1]) return { credit, agency: agency[1] };
-  const courtesy = COURTESY_CREDIT.exec(credit);
-  if (courtesy?.[1]) return { credit, courtesyOf: courtesy[1] };
+  const courtesyOpening = COURTESY_CREDIT_OPENING.exec(credit);
+  if (courtesyOpening) {
+    const tail = credit.slice(courtesyOpening[0].length);
+    const courtesyOf = tail.slice(leadingSpace(tail));
+    if (courtesyOf !== '' && !LINE_TERMINATOR.test(courtesyOf)) return { credit, courtesyOf };
+  }
   return undefined;
 }
 
@@ -75,7 +109,9 @@ export interface CaptionLine extends PhotoCredit {
 // Where a credit may begin inside a caption line; the last such place wins because the credit closes the caption.
 const CREDIT_START =
   /(?<=^|\s)(?:(?:(?:File|Pool|Handout)\s+)?Photos?\s+by\s|Photo\s+courtesy\s+of\s|\p{Lu}[\p{Lu}\d&.]*(?:\/\p{Lu}[\p{Lu}\d&.]*)?\s+(?:File\s+)?Photo\s*$)/gu;
-const LICENSE_SUFFIX = /\s*\|\s*License Photo\s*$/u;
+// The spaces before the bar are matched only from the first of their run ((?<!\s)), so a line of spaces is scanned
+// once; /\s*\|…/ would retry the run from every one of its positions. Same matches, same leftmost start.
+const LICENSE_SUFFIX = /(?:(?<!\s)\s+)?\|\s*License Photo\s*$/u;
 
 /**
  * Splits a wire caption line — "<caption> <credit>", optionally ending "| License Photo" —

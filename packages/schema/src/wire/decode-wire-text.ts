@@ -40,17 +40,47 @@ export function decodeWireText(input: string | Uint8Array): DecodedWireText {
     return binary(`line ${line}: the input is not valid Unicode text — it contains an unpaired surrogate`, line);
   }
   // Tab, LF, VT, FF and CR are ordinary in text files; other C0/C1 controls and DEL are not.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
-  const controls = [...text.matchAll(/[\x01-\x08\x0E-\x1F\x7F-\x9F]/g)];
-  const visible = text.replace(/\s+/g, '').length;
-  if (controls.length > 0 && controls.length > visible * CONTROL_CHARACTER_LIMIT) {
-    const line = lineOfIndex(text, controls[0]?.index ?? 0);
-    return binary(
-      `line ${line}: the input is binary, not text — ${controls.length} of its ${visible} visible characters are control characters`,
-      line,
-    );
+  const { count: controls, first: firstControl } = countControlCharacters(text);
+  if (controls > 0) {
+    const visible = countVisible(text);
+    if (controls > visible * CONTROL_CHARACTER_LIMIT) {
+      const line = lineOfIndex(text, firstControl);
+      return binary(
+        `line ${line}: the input is binary, not text — ${controls} of its ${visible} visible characters are control characters`,
+        line,
+      );
+    }
   }
   return { ok: true, text };
+}
+
+/** C0/C1 controls other than tab, LF, VT, FF and CR, and DEL: how many, and the index of the first. One pass, no copies. */
+function countControlCharacters(text: string): { count: number; first: number } {
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x01 && code <= 0x08) || (code >= 0x0e && code <= 0x1f) || (code >= 0x7f && code <= 0x9f)) {
+      if (count === 0) first = i;
+      count += 1;
+    }
+  }
+  return { count, first };
+}
+
+// Every character \s matches is one UTF-16 unit.
+const WHITESPACE = /\s/u;
+
+/** Characters that are not whitespace (what /\s+/g would leave), counted without building the stripped string. */
+function countVisible(text: string): number {
+  let visible = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // Fast path for printable ASCII; anything else is asked of \s itself, so the two definitions cannot drift.
+    if (code > 0x20 && code < 0x7f) visible += 1;
+    else if (!WHITESPACE.test(text.charAt(i))) visible += 1;
+  }
+  return visible;
 }
 
 function binary(message: string, line: number): DecodedWireText {

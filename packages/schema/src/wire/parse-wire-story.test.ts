@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AP_MONTHS } from '../dateline.js';
-import { parseWireStory, parseWireStoryOrThrow, WireParseException, type WireParseResult } from './parse-wire-story.js';
+import { MAX_WIRE_TEXT_BYTES, parseWireStory, parseWireStoryOrThrow, WireParseException, type WireParseResult } from './parse-wire-story.js';
 import { readSeedBytes } from './fixtures/seed.js';
 
 /** Joins lines with LF and no trailing newline, so every byte of a fixture is visible in the test. */
@@ -505,4 +505,182 @@ describe('parseWireStoryOrThrow', () => {
       'line 3: the dateline date "Feb. 30" does not exist in 2024',
     ]);
   });
+});
+
+describe('parseWireStory size limit', () => {
+  const KIB = 1024;
+  /** The invented story padded with one long last paragraph to exactly `bytes` bytes of UTF-8 (ASCII padding). */
+  const paddedTo = (bytes: number): string => {
+    const head = `${LIGHTHOUSE}\n\n`;
+    return head + 'x'.repeat(bytes - new TextEncoder().encode(head).length);
+  };
+
+  it('is 512 KiB', () => {
+    expect(MAX_WIRE_TEXT_BYTES).toBe(512 * KIB);
+  });
+
+  it('reads a story of exactly 512 KiB, as text and as bytes', () => {
+    const text = paddedTo(512 * KIB);
+    expect(storyOf(parseWireStory(text, { year: 2019 })).paragraphs.at(-1)).toHaveLength(512 * KIB - new TextEncoder().encode(`${LIGHTHOUSE}\n\n`).length);
+    expect(parseWireStory(new TextEncoder().encode(text), { year: 2019 }).ok).toBe(true);
+  });
+
+  it('refuses one byte more, naming the limit, before reading it', () => {
+    const text = paddedTo(512 * KIB + 1);
+    expect(errorOf(parseWireStory(text, { year: 2019 }))).toEqual({
+      code: 'too-large',
+      limit: 512 * KIB,
+      message:
+        'the input is too large: over 512 KiB; wire copy is limited to 512 KiB (524288 bytes of UTF-8 text) — a story is a few KiB, so import one story at a time',
+    });
+    expect(errorOf(parseWireStory(new TextEncoder().encode(text), { year: 2019 }))).toEqual({
+      code: 'too-large',
+      limit: 512 * KIB,
+      message:
+        'the input is too large: 513 KiB (524289 bytes); wire copy is limited to 512 KiB (524288 bytes of UTF-8 text) — a story is a few KiB, so import one story at a time',
+    });
+  });
+
+  it('counts a string in UTF-8 bytes, not characters', () => {
+    // "é" is two bytes and "𝄞" four (a surrogate pair): 262,144 of the one or 131,072 of the other fill the limit.
+    expect(errorOf(parseWireStory('é'.repeat(256 * KIB))).code).toBe('no-headline');
+    expect(errorOf(parseWireStory('é'.repeat(256 * KIB + 1))).code).toBe('too-large');
+    expect(errorOf(parseWireStory('𝄞'.repeat(128 * KIB))).code).toBe('no-headline');
+    expect(errorOf(parseWireStory('𝄞'.repeat(128 * KIB) + 'a')).code).toBe('too-large');
+  });
+
+  it('refuses binary over the limit as too large too, without decoding it', () => {
+    expect(errorOf(parseWireStory(new Uint8Array(600 * KIB).fill(0xff)))).toMatchObject({ code: 'too-large', limit: 512 * KIB });
+  });
+
+  it('throws a WireParseException carrying the limit', () => {
+    expect(() => parseWireStoryOrThrow(paddedTo(600 * KIB))).toThrow(expect.objectContaining({ name: 'WireParseException', code: 'too-large', limit: 512 * KIB }));
+  });
+});
+
+const elapsedMs = (work: () => unknown): number => {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+};
+
+/**
+ * Milliseconds for `repeat` runs of `work`, the fastest of `samples` tries: long enough to measure, and the try least
+ * disturbed by whatever else the machine is doing.
+ */
+const fastestMs = (work: () => unknown, repeat: number, samples = 3): number =>
+  Math.min(
+    ...Array.from({ length: samples }, () =>
+      elapsedMs(() => {
+        for (let i = 0; i < repeat; i += 1) work();
+      }),
+    ),
+  );
+
+describe('parseWireStory on hostile input', () => {
+  const DATELINE = 'Jan. 3 (UPI) -- The pass closed at noon.';
+  /** `unit` repeated to about `chars` characters. */
+  const fill = (unit: string, chars: number): string => unit.repeat(Math.floor(chars / unit.length));
+
+  // Each shape aims at a pattern or loop that used to backtrack or rescan: runs of spaces next to `\s*`, lazy names
+  // beside spaces, line separators that make a `.+` fail late, repeated markers, and very many lines.
+  const shapes = (chars: number): [string, string][] => [
+    ['one line of spaces in the header', `Pass closes\n\nx${fill(' ', chars)}y\n\n${DATELINE}`],
+    ['one line of quotes as the first line', fill('"\'“', chars / 2)],
+    ['"By " over and over as the first line', `${fill('By ', chars)}x\n\n${DATELINE}`],
+    ['a byline with spaces, then a line separator', `Pass closes\n\nBy Ana${fill(' ', chars)}\u2028Ruiz\n\n${DATELINE}`],
+    ['"File Photo by" over and over as the first line', fill('File Photo by ', chars)],
+    ['a photo credit with spaces before a bar', `Pass closes\n\nA dog. Photo by Ana${fill(' ', chars)}|\n\n${DATELINE}`],
+    ['a courtesy credit with spaces, then a line separator', `Pass closes\n\nA dog. Photo courtesy of${fill(' ', chars)}NASA\u2028JPL\n\n${DATELINE}`],
+    ['spaces that never reach "| License Photo"', `Pass closes\n\nA dog. UPI Photo x${fill(' ', chars)}y\n\n${DATELINE}`],
+    ['a dateline-like line with spaces where the dash should be', `Pass closes\n\nJan. 3 (UPI)${fill(' ', chars)}-\n\n${DATELINE}`],
+    ['commas for a dateline place that never ends', `Pass closes\n\n${fill('a, ', chars)}\n\n${DATELINE}`],
+    ['100k short lines', `Pass closes\n\n${fill('x\n', chars)}`],
+    ['blank lines and dateline-like lines', `Pass closes\n\nstray\n\n${fill('\nJan. 3 (UPI) x', chars)}`],
+    ['nothing but line ends', `Pass closes${fill('\r\n\r', chars)}`],
+    ['control characters', `Pass closes\n\n${fill('\u0001a', chars)}`],
+  ];
+  const expectedCodes = ['invalid', 'no-headline', 'no-headline', 'invalid', 'no-headline', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'no-dateline', 'no-dateline', 'no-dateline', 'binary'];
+
+  it.each(shapes(1024 * 1024).map(([shape, text]) => [shape, text] as const))('refuses a 1 MB paste of %s at once as too large', (_shape, text) => {
+    let result: WireParseResult | undefined;
+    expect(elapsedMs(() => (result = parseWireStory(text, { year: 2024 })))).toBeLessThan(1000);
+    expect(errorOf(result!)).toMatchObject({ code: 'too-large', limit: MAX_WIRE_TEXT_BYTES });
+  });
+
+  it.each(shapes(500_000).map(([shape, text], index) => [shape, text, expectedCodes[index]] as const))(
+    'reads 500 KB of %s in linear time and says what is wrong',
+    (_shape, text, code) => {
+      expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(MAX_WIRE_TEXT_BYTES);
+      let result: WireParseResult | undefined;
+      expect(elapsedMs(() => (result = parseWireStory(text, { year: 2024 })))).toBeLessThan(1000);
+      const error = errorOf(result!);
+      expect(error.code).toBe(code);
+      expect(error.message.length).toBeLessThan(400);
+    },
+  );
+
+  it('reads an "Advertisement" after every one of 15,000 paragraphs in linear time', () => {
+    const text = `Pass closes\n\n${DATELINE}\n\n${'More snow fell.\n\nAdvertisement\n\n'.repeat(15_000)}`;
+    let result: WireParseResult | undefined;
+    expect(elapsedMs(() => (result = parseWireStory(text, { year: 2024 })))).toBeLessThan(1000);
+    const story = storyOf(result!);
+    expect(story.paragraphs).toHaveLength(15_001);
+    // A marker after paragraph 2 … 15,001; the one after the last paragraph is page furniture and dropped.
+    expect(story.adPositions).toHaveLength(14_999);
+    expect(story.adPositions.at(0)).toEqual({ placement: 'after-paragraph', paragraph: 2 });
+    expect(story.adPositions.at(-1)).toEqual({ placement: 'after-paragraph', paragraph: 15_000 });
+  });
+
+  it('reads a dateline with long runs of spaces between its parts', () => {
+    const gap = ' '.repeat(200_000);
+    const story = storyOf(parseWireStory(`Pass closes\n\nSEOUL, Jan${gap}3${gap}(UPI) -- The pass closed.`, { year: 2024 }));
+    expect(story.dateline).toEqual({ place: 'SEOUL', month: 1, day: 3, year: 2024, agency: 'UPI' });
+    expect(story.paragraphs).toEqual(['The pass closed.']);
+  });
+});
+
+describe('parseWireStory time grows linearly with a real story', () => {
+  /** A story shaped like real copy, with about `bytes` bytes of paragraphs, each a little different. */
+  const storyOfSize = (bytes: number): string => {
+    const header = [
+      'Harbor council votes to keep the night ferries running',
+      '',
+      'By Marta Okafor and Daniel Reyes',
+      'A ferry leaves the north pier at dusk. File Photo by Jun Seo/UPI',
+      'A ferry leaves the north pier at dusk. File Photo by Jun Seo/UPI | License Photo',
+      '',
+      'Advertisement',
+      '',
+      'BUSAN, South Korea, Oct. 2 (UPI) -- The harbor council voted on Tuesday to keep the night ferries running.',
+    ].join('\n');
+    const paragraphs: string[] = [];
+    let size = header.length;
+    for (let n = 1; size < bytes; n += 1) {
+      const paragraph =
+        n % 7 === 0
+          ? 'Advertisement'
+          : `"We heard from ${n} riders, and by the end of the week the answer was clear," said councillor Ana de la Cruz, who chaired meeting no. ${n}. Photo by the pier, she added.`;
+      paragraphs.push(paragraph);
+      size += paragraph.length + 2;
+    }
+    return `${header}\n\n${paragraphs.join('\n\n')}\n\nLatest Headlines\nSome other story`;
+  };
+
+  it('takes well under quadratic time from 50 KB to 400 KB', () => {
+    const small = storyOfSize(50_000);
+    const large = storyOfSize(400_000);
+    const smallStory = storyOf(parseWireStory(small, { year: 2024 }));
+    const largeStory = storyOf(parseWireStory(large, { year: 2024 }));
+    expect(largeStory.paragraphs.length).toBeGreaterThan(7 * smallStory.paragraphs.length);
+    expect(largeStory.authors).toEqual(['Marta Okafor', 'Daniel Reyes']);
+    expect(largeStory.photo?.licenseOffered).toBe(true);
+
+    // A parse takes milliseconds; twenty in a row make a time the clock can tell apart from noise.
+    const smallMs = fastestMs(() => parseWireStory(small, { year: 2024 }), 20);
+    const largeMs = fastestMs(() => parseWireStory(large, { year: 2024 }), 20);
+    // Eight times the text: linear is about 8×, quadratic 64×.
+    expect(largeMs / Math.max(smallMs, 1)).toBeLessThan(20);
+    expect(largeMs / 20).toBeLessThan(1000);
+  }, 30_000);
 });

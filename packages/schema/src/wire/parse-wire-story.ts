@@ -4,9 +4,9 @@ import { splitCaptionLine, type Photo } from '../photo.js';
 import { wireStorySchema, type WireStory } from '../story.js';
 import { matchDatelinePrefix, resolveDatelinePrefix } from './dateline-prefix.js';
 import { decodeWireText } from './decode-wire-text.js';
-import { WireParseException, type WireParseError } from './wire-parse-error.js';
+import { MAX_WIRE_TEXT_BYTES, WireParseException, type WireParseError } from './wire-parse-error.js';
 
-export { WireParseException } from './wire-parse-error.js';
+export { MAX_WIRE_TEXT_BYTES, WireParseException } from './wire-parse-error.js';
 export type { WireParseError, WireParseErrorCode } from './wire-parse-error.js';
 
 /** Options for {@link parseWireStory}. */
@@ -53,11 +53,17 @@ const isLicenseLink = (text: string): boolean => /^\|?\s*license photo$/i.test(t
  * hard-wrapped paragraph, joined with a space. Text is kept verbatim (quotes, `<b>`, `&`): paragraphs
  * are plain text and are escaped by whoever renders them.
  *
+ * Runs in time linear in the input: the text is read line by line, each line by patterns that cannot backtrack
+ * over it more than a fixed number of times. Input over {@link MAX_WIRE_TEXT_BYTES} is refused (`too-large`)
+ * before it is decoded.
+ *
  * Never throws on bad input; see {@link parseWireStoryOrThrow}.
  * @throws RangeError only for invalid options (a non-integer year, an invalid `now`).
  */
 export function parseWireStory(input: string | Uint8Array, options: WireParseOptions = {}): WireParseResult {
   const fallbackYear = resolveYear(options);
+  const tooLarge = checkSize(input);
+  if (tooLarge) return fail(tooLarge);
   const decoded = decodeWireText(input);
   if (!decoded.ok) return decoded;
   if (decoded.text.trim() === '') {
@@ -68,14 +74,13 @@ export function parseWireStory(input: string | Uint8Array, options: WireParseOpt
     .split(/\r\n|\r|\n/)
     .map((text, index) => ({ number: index + 1, text: text.trim() }));
   const adPositions: AdPosition[] = [];
+  // Repeated markers at one place make one slot; a set keeps that check constant-time however many markers there are.
+  const adPlaces = new Set<string>();
   const addAd = (position: AdPosition): void => {
-    const duplicate = adPositions.some(
-      (existing) =>
-        existing.placement === position.placement &&
-        (existing.placement !== 'after-paragraph' ||
-          (position.placement === 'after-paragraph' && existing.paragraph === position.paragraph)),
-    );
-    if (!duplicate) adPositions.push(position);
+    const place = position.placement === 'after-paragraph' ? `after-paragraph:${position.paragraph}` : position.placement;
+    if (adPlaces.has(place)) return;
+    adPlaces.add(place);
+    adPositions.push(position);
   };
 
   // Headline: the first line that is neither blank nor an ad marker.
@@ -263,7 +268,31 @@ function resolveYear(options: WireParseOptions): number {
 
 /** The next line from `start` that is neither blank nor an ad marker. */
 function nextContentLine(lines: readonly Line[], start: number): Line | undefined {
-  return lines.slice(start).find((line) => line.text !== '' && !isAdvertisement(line.text));
+  for (let index = start; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    if (line.text !== '' && !isAdvertisement(line.text)) return line;
+  }
+  return undefined;
+}
+
+/** Why the input is too large to read, or undefined. Counts UTF-8 bytes of a string without encoding it, and stops at the limit. */
+function checkSize(input: string | Uint8Array): WireParseError | undefined {
+  const limit = MAX_WIRE_TEXT_BYTES;
+  const allowed = `wire copy is limited to ${limit / 1024} KiB (${limit} bytes of UTF-8 text) — a story is a few KiB, so import one story at a time`;
+  if (typeof input !== 'string') {
+    if (input.byteLength <= limit) return undefined;
+    const size = `${Math.ceil(input.byteLength / 1024)} KiB (${input.byteLength} bytes)`;
+    return { code: 'too-large', limit, message: `the input is too large: ${size}; ${allowed}` };
+  }
+  // A UTF-16 unit is at least one UTF-8 byte and at most three (a surrogate pair, two units, is four bytes).
+  if (input.length * 3 <= limit) return undefined;
+  let bytes = 0;
+  for (let i = 0; i < input.length && bytes <= limit; i += 1) {
+    const code = input.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+  }
+  if (bytes <= limit) return undefined;
+  return { code: 'too-large', limit, message: `the input is too large: over ${limit / 1024} KiB; ${allowed}` };
 }
 
 /**
@@ -291,10 +320,10 @@ function missingDateline(lines: readonly Line[], cursor: number): WireParseError
     };
   }
   // A dateline further down means something unexpected sits between the header and the story.
-  const later = lines.slice(cursor + 1).find((line, index) => {
-    const previous = lines[cursor + index];
-    return (previous?.text ?? '') === '' && matchDatelinePrefix(line.text) !== undefined;
-  });
+  let later: Line | undefined;
+  for (let index = cursor + 1; index < lines.length && !later; index += 1) {
+    if (lines[index - 1]!.text === '' && matchDatelinePrefix(lines[index]!.text) !== undefined) later = lines[index];
+  }
   if (later) {
     return {
       code: 'invalid',

@@ -4,9 +4,16 @@
  * - `binary`: not text (NUL bytes, invalid UTF-8, mostly control characters);
  * - `no-headline`: the first line of text is not a headline;
  * - `no-dateline`: no paragraph starts with a dateline such as "Sept. 17 (UPI) --";
- * - `invalid`: the text is shaped like a story but something in it is wrong (e.g. "Feb. 31").
+ * - `invalid`: the text is shaped like a story but something in it is wrong (e.g. "Feb. 31");
+ * - `too-large`: more text than one wire story can be ({@link MAX_WIRE_TEXT_BYTES}); refused before it is read.
  */
-export type WireParseErrorCode = 'empty' | 'binary' | 'no-headline' | 'no-dateline' | 'invalid';
+export type WireParseErrorCode = 'empty' | 'binary' | 'no-headline' | 'no-dateline' | 'invalid' | 'too-large';
+
+/**
+ * The most wire copy the parser reads: 512 KiB of UTF-8. A wire story is a few KiB (the longest features
+ * stay under 100 KiB), so anything larger is not one story — and refusing it up front bounds the work.
+ */
+export const MAX_WIRE_TEXT_BYTES = 512 * 1024;
 
 /** A refusal, worded for the person who has to fix the file. */
 export interface WireParseError {
@@ -15,17 +22,21 @@ export interface WireParseError {
   message: string;
   /** 1-based line in the input where the problem is. */
   line?: number;
+  /** For `too-large`: the limit, in bytes of UTF-8. */
+  limit?: number;
 }
 
 /** The error form of {@link WireParseError}, for callers that prefer exceptions. */
 export class WireParseException extends Error {
   readonly code: WireParseErrorCode;
   readonly line: number | undefined;
+  readonly limit: number | undefined;
 
   constructor(error: WireParseError) {
     super(error.message);
     this.name = 'WireParseException';
     this.code = error.code;
     this.line = error.line;
+    this.limit = error.limit;
   }
 }
