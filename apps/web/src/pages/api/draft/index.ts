@@ -2,6 +2,8 @@ import type { NextApiRequest, NextApiResponse } from 'next';
 
 import { cms } from '../../../lib/cms';
 import { sameSitePath } from '../../../lib/same-site-path';
+import { previewPagePolicy } from '../../../lib/security-headers';
+import { siteConfig } from '../../../lib/site-config';
 
 /**
  * `GET /api/draft?path=/news/<slug>` — turns on draft preview for a signed-in CMS user and redirects to `path`, which
@@ -12,6 +14,9 @@ import { sameSitePath } from '../../../lib/same-site-path';
  */
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   res.setHeader('Cache-Control', 'no-store');
+  // Opened inside the admin's live preview: its refusals must show there too, not a blocked frame.
+  res.setHeader('Content-Security-Policy', previewPagePolicy(siteConfig().cmsPublicUrl));
+  res.removeHeader('X-Frame-Options');
   const path = sameSitePath(req.query.path);
   if (!path) return res.status(400).json({ error: 'path must be a path on this site, e.g. /news/my-story' });
   const token = req.cookies['payload-token'];
