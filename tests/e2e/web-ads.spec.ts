@@ -120,7 +120,7 @@ test.describe.serial('ads on the article page', () => {
     expect(navigations).toEqual([url]);
 
     const direct = await fetch(`${newsroom.webBase}/ads/frame/2`);
-    expect(direct.headers.get('content-security-policy')).toBe('sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation');
+    expect(direct.headers.get('content-security-policy')?.split(';')[0]).toBe('sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation');
   });
 });
 
