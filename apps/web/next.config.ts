@@ -5,6 +5,23 @@ import { siteSecurityHeaderRules } from './src/lib/security-headers';
 /** A year: for files whose name changes whenever their content does. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/**
+ * `Surrogate-Key`: the revalidation tags (src/lib/cache-tags.ts) whose change shows on a page — at least what
+ * `pagesForTags` re-renders it for — so the front door (scripts/edge/) purges exactly those pages when the CMS says
+ * what changed. Next fills in `:slug`. Route handlers set theirs themselves.
+ */
+const SURROGATE_KEYS = [
+  { source: '/', keys: 'articles headlines sections' },
+  { source: '/front/:edition', keys: 'articles headlines sections' },
+  { source: '/front/:edition/page/:page', keys: 'articles headlines sections' },
+  { source: '/news/:slug([a-z0-9-]+)', keys: 'article::slug articles headlines ad-slots sections' },
+  { source: '/section/:slug([a-z0-9-]+)', keys: 'section::slug sections' },
+  { source: '/section/:slug([a-z0-9-]+)/page/:page', keys: 'section::slug sections' },
+  { source: '/author/:slug([a-z0-9-]+)', keys: 'author::slug sections' },
+  { source: '/author/:slug([a-z0-9-]+)/page/:page', keys: 'author::slug sections' },
+  { source: '/embed', keys: 'articles sections' },
+].map(({ source, keys }) => ({ source, headers: [{ key: 'Surrogate-Key', value: keys }] }));
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
@@ -41,6 +58,7 @@ const nextConfig: NextConfig = {
       // Every response: nosniff and a referrer policy; every page: the Content-Security-Policy and frame protection;
       // HSTS when the request came over HTTPS (src/lib/security-headers.ts).
       ...siteSecurityHeaderRules(),
+      ...SURROGATE_KEYS,
     ];
   },
 };

@@ -1,3 +1,4 @@
+import { TAG } from '../../lib/cache-tags';
 import { cachedNewsArticles } from '../../lib/cached-data';
 import { SHARED_CACHE, unavailable } from '../../lib/http';
 import { siteInfo } from '../../lib/site-config';
@@ -7,7 +8,7 @@ import { renderNewsSitemap } from '../../render/feeds';
 export async function GET() {
   try {
     return new Response(await renderNewsSitemap(siteInfo(), await cachedNewsArticles()), {
-      headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': SHARED_CACHE },
+      headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': SHARED_CACHE, 'Surrogate-Key': TAG.articles },
     });
   } catch (error) {
     return unavailable(error);

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 
+import { TAG } from '../../lib/cache-tags';
 import { cachedArticle } from '../../lib/cached-data';
 import { CORS, json, SHARED_CACHE, unavailable } from '../../lib/http';
 import { siteInfo } from '../../lib/site-config';
@@ -23,7 +24,7 @@ export async function GET(request: NextRequest) {
     if (!article) return json({ error: 'no such article' }, { status: 404, headers });
     const maxwidth = size('maxwidth');
     const maxheight = size('maxheight');
-    return json(oembedFor(article, site, { ...(maxwidth ? { maxwidth } : {}), ...(maxheight ? { maxheight } : {}) }), { headers });
+    return json(oembedFor(article, site, { ...(maxwidth ? { maxwidth } : {}), ...(maxheight ? { maxheight } : {}) }), { headers: { ...headers, 'Surrogate-Key': TAG.article(slug) } });
   } catch (error) {
     return unavailable(error, CORS);
   }

@@ -1,3 +1,4 @@
+import { TAG } from '../../lib/cache-tags';
 import { sitemapSources } from '../../lib/cached-data';
 import { SHARED_CACHE, unavailable } from '../../lib/http';
 import { siteInfo } from '../../lib/site-config';
@@ -17,7 +18,7 @@ export async function GET() {
       { loc: `${site.url}/sitemaps/${PAGES_FILE}` },
       ...files.map(({ file, lastmod }) => ({ loc: `${site.url}/sitemaps/${fileName(file)}`, ...(lastmod ? { lastmod } : {}) })),
     ]);
-    return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': SHARED_CACHE } });
+    return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': SHARED_CACHE, 'Surrogate-Key': [TAG.articles, TAG.sections, TAG.authors].join(' ') } });
   } catch (error) {
     return unavailable(error);
   }

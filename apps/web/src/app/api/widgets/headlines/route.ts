@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 
+import { TAG } from '../../../../lib/cache-tags';
 import { cachedHeadlineCandidates, cachedSectionLatest } from '../../../../lib/cached-data';
 import { CORS, json, SHARED_CACHE, unavailable } from '../../../../lib/http';
 import { siteConfig } from '../../../../lib/site-config';
@@ -26,7 +27,8 @@ export async function GET(request: NextRequest) {
       limit,
       ...(exclude ? { excludeUrl: `/news/${exclude}` } : {}),
     });
-    return json({ headlines: widgetHeadlines(headlines, siteConfig().siteUrl) }, { headers: { ...CORS, 'Cache-Control': SHARED_CACHE } });
+    const surrogateKey = [TAG.headlines, TAG.articles, TAG.sections, ...(section ? [TAG.section(section.slug)] : [])].join(' ');
+    return json({ headlines: widgetHeadlines(headlines, siteConfig().siteUrl) }, { headers: { ...CORS, 'Cache-Control': SHARED_CACHE, 'Surrogate-Key': surrogateKey } });
   } catch (error) {
     return unavailable(error, CORS);
   }

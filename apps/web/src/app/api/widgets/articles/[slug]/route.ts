@@ -1,3 +1,4 @@
+import { TAG } from '../../../../../lib/cache-tags';
 import { cachedArticle } from '../../../../../lib/cached-data';
 import { CORS, json, SHARED_CACHE, unavailable } from '../../../../../lib/http';
 import { siteConfig } from '../../../../../lib/site-config';
@@ -11,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   try {
     const article = await cachedArticle(slug);
     if (!article) return json({ error: 'no such article' }, { status: 404, headers });
-    return json({ article: widgetArticle(article, siteConfig().siteUrl) }, { headers });
+    return json({ article: widgetArticle(article, siteConfig().siteUrl) }, { headers: { ...headers, 'Surrogate-Key': TAG.article(slug) } });
   } catch (error) {
     return unavailable(error, CORS);
   }
