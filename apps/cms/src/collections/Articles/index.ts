@@ -13,6 +13,7 @@ import { guardPublishing } from './hooks/guardPublishing';
 import { revalidateArticleAfterChange, revalidateArticleAfterDelete } from './hooks/revalidate';
 import { requireHeroRights } from './hooks/requireHeroRights';
 import { stampPublishedAt } from './hooks/stampPublishedAt';
+import { validateBody } from './hooks/validateBody';
 
 export const AD_PLACEMENTS = [
   { label: 'Top of article', value: 'top' },
@@ -101,7 +102,13 @@ export const Articles: CollectionConfig = {
                 },
               ],
             },
-            { name: 'body', type: 'richText', required: true },
+            {
+              name: 'body',
+              type: 'richText',
+              required: true,
+              // Drafts and autosaves skip `validate`; hooks run on every save.
+              hooks: { beforeValidate: [validateBody] },
+            },
           ],
         },
         {
