@@ -1,5 +1,5 @@
 /**
- * The reader site's HTTP security headers: one Content-Security-Policy for every page, a stricter one of its own for
+ * The reader site's HTTP security headers: one Content-Security-Policy for every page, a sandboxed one of its own for
  * HTML ad creatives, frame protection, nosniff, a referrer policy and HSTS.
  *
  * Reader pages are rendered once and cached (ISR), so a per-request nonce cannot work. They need none: the only
@@ -11,8 +11,8 @@
  * Styles keep `'unsafe-inline'` (scripts do not): Lit's server rendering puts each element's `<style>` inside its
  * declarative shadow root and hydration keeps that element rather than adopting a sheet, so a style the policy missed
  * would leave the widgets unstyled for good; ad slots carry their per-breakpoint sizes as custom properties in
- * `style` attributes whose values come from the CMS; and the only build-time step that could hash every sheet would
- * have to load Lit into next.config, which runs before (and apart from) the server's own copy of the elements.
+ * `style` attributes whose values come from the CMS; and hashing every sheet at build time would mean loading Lit and
+ * the elements into next.config, a second copy beside the server's.
  *
  * Pure: no environment, no imports, so next.config.ts can load it at build time and the pages at request time.
  */
@@ -45,8 +45,8 @@ export const READER_PATHS = '/((?!ads/frame/).*)';
 /**
  * A request that reached us over HTTPS, as the TLS terminator in front says (`X-Forwarded-Proto`, first hop). Next
  * has no TLS of its own and `next.config` headers are fixed at build, when the public URL is not known; this
- * condition is checked per request. A client that fakes it over plain HTTP gains nothing: browsers ignore HSTS
- * received over HTTP.
+ * condition is checked per request. The site's front door passes the header on only from a proxy it trusts, and a
+ * client that fakes it over plain HTTP gains nothing anyway: browsers ignore HSTS received over HTTP.
  */
 export const SERVED_OVER_HTTPS = { type: 'header', key: 'x-forwarded-proto', value: '\\s*https\\s*(?:,.*)?' } as const;
 
