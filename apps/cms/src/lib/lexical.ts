@@ -3,6 +3,8 @@
  * Text stays text: a paragraph that looks like HTML becomes a text node, never markup.
  */
 
+import { RICH_TEXT_LIMITS } from '@newsroom/schema';
+
 type LexicalText = {
   type: 'text';
   text: string;
@@ -51,10 +53,27 @@ export function paragraphsToLexical(paragraphs: readonly string[]): LexicalDocum
         textFormat: 0,
         textStyle: '',
         version: 1,
-        children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
+        children: textChunks(text).map((chunk) => ({ type: 'text', text: chunk, format: 0, style: '', mode: 'normal', detail: 0, version: 1 })),
       })),
     },
   };
+}
+
+/**
+ * A paragraph's text as text nodes of at most the body's per-node limit (a paragraph longer than that stays one
+ * paragraph, in several nodes), never splitting a surrogate pair.
+ */
+function textChunks(text: string, size: number = RICH_TEXT_LIMITS.maxTextLength): string[] {
+  if (text.length <= size) return [text];
+  const chunks: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    chunks.push(text.slice(start, end));
+    start = end;
+  }
+  return chunks;
 }
 
 type AnyNode = { type?: unknown; text?: unknown; children?: unknown };
