@@ -1,14 +1,12 @@
 'use client';
 
-import { formatByline, formatDateline, parseWireStory, type WireParseResult } from '@newsroom/schema';
+import { formatByline, formatDateline, MAX_WIRE_TEXT_BYTES, parseWireStory, type WireParseResult } from '@newsroom/schema';
 import { Button } from '@payloadcms/ui';
 import { useRouter } from 'next/navigation';
 import { type ChangeEvent, type DragEvent, useId, useMemo, useState } from 'react';
 
 type Source = { name: string; text: string; bytes?: Uint8Array };
 type ServerError = { message: string; line: number | null };
-
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** The import form: live parse preview with the parser the server uses, then one click to create the draft. */
 export function ImportWireForm({ apiRoute }: { apiRoute: string }) {
@@ -27,9 +25,12 @@ export function ImportWireForm({ apiRoute }: { apiRoute: string }) {
 
   async function readFile(file: File) {
     setServerErrors([]);
-    if (file.size > MAX_FILE_BYTES) {
+    // A larger file is not read at all: the parser (here and on the server) refuses it anyway.
+    if (file.size > MAX_WIRE_TEXT_BYTES) {
       setSource({ name: file.name, text: '', bytes: new Uint8Array() });
-      setServerErrors([{ message: `${file.name}: the file is ${Math.round(file.size / 1024)} KB; wire stories are under 2 MB.`, line: null }]);
+      setServerErrors([
+        { message: `${file.name}: the file is ${Math.ceil(file.size / 1024)} KiB; wire copy is limited to ${MAX_WIRE_TEXT_BYTES / 1024} KiB.`, line: null },
+      ]);
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());

@@ -1,6 +1,8 @@
+import { MAX_WIRE_TEXT_BYTES } from '@newsroom/schema';
 import type { Endpoint } from 'payload';
 
 import { importWireStories, parseWireFiles, type WireImportError } from '../../../import/wire-import';
+import { formatBytes, readBoundedText } from '../../../lib/bounded-body';
 
 type ImportBody = { text?: unknown; base64?: unknown; filename?: unknown; year?: unknown };
 
@@ -8,15 +10,28 @@ type ImportBody = { text?: unknown; base64?: unknown; filename?: unknown; year?:
  * POST /api/articles/import-wire — the admin's "Import wire story": the CLI's parser and transaction,
  * run as the signed-in user, so a contributor's import is their own draft.
  * Body: `{ text }` (pasted) or `{ base64, filename }` (a dropped file, bytes kept so binary is caught), optional `year`.
+ * At most {@link IMPORT_BODY_LIMIT} of JSON (413 beyond it, read no further); the parser then refuses wire copy over
+ * its own limit (512 KiB) with a 400 that names it.
  */
+/**
+ * 1 MiB: room for the parser's largest input (512 KiB) sent as base64 (4/3 of it) or as JSON-escaped text, and no
+ * more — the body is held in memory while it is parsed.
+ */
+export const IMPORT_BODY_LIMIT = 1024 * 1024;
+
 export const importWireEndpoint: Endpoint = {
   path: '/import-wire',
   method: 'post',
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: 'Sign in to import wire stories.' }] }, { status: 401 });
+    const read = await readBoundedText(req, IMPORT_BODY_LIMIT);
+    if (!read.ok) {
+      const message = `${read.message} Wire copy itself is limited to ${formatBytes(MAX_WIRE_TEXT_BYTES)}; import one story at a time.`;
+      return Response.json({ errors: [{ message }] }, { status: 413, headers: { Connection: 'close' } });
+    }
     let body: ImportBody;
     try {
-      body = ((await req.json?.()) ?? {}) as ImportBody;
+      body = (JSON.parse(read.text) ?? {}) as ImportBody;
     } catch {
       return Response.json({ errors: [{ message: 'The request body is not JSON.' }] }, { status: 400 });
     }
