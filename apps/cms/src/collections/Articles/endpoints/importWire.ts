@@ -7,18 +7,18 @@ import { formatBytes, readBoundedText } from '../../../lib/bounded-body';
 type ImportBody = { text?: unknown; base64?: unknown; filename?: unknown; year?: unknown };
 
 /**
+ * 1 MiB: room for the parser's largest input (512 KiB) sent as base64 (4/3 of it) or as JSON-escaped text, and no
+ * more — the body is held in memory while it is parsed.
+ */
+export const IMPORT_BODY_LIMIT = 1024 * 1024;
+
+/**
  * POST /api/articles/import-wire — the admin's "Import wire story": the CLI's parser and transaction,
  * run as the signed-in user, so a contributor's import is their own draft.
  * Body: `{ text }` (pasted) or `{ base64, filename }` (a dropped file, bytes kept so binary is caught), optional `year`.
  * At most {@link IMPORT_BODY_LIMIT} of JSON (413 beyond it, read no further); the parser then refuses wire copy over
  * its own limit (512 KiB) with a 400 that names it.
  */
-/**
- * 1 MiB: room for the parser's largest input (512 KiB) sent as base64 (4/3 of it) or as JSON-escaped text, and no
- * more — the body is held in memory while it is parsed.
- */
-export const IMPORT_BODY_LIMIT = 1024 * 1024;
-
 export const importWireEndpoint: Endpoint = {
   path: '/import-wire',
   method: 'post',
