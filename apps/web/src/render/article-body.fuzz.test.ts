@@ -384,7 +384,8 @@ function check(doc: LexicalDocument, label: string): void {
   }
 }
 
-describe(`renderBody under fuzzing (seed ${SEED})`, () => {
+// A few seconds on an idle machine; generous for a shared one.
+describe(`renderBody under fuzzing (seed ${SEED})`, { timeout: 60_000 }, () => {
   it(`emits only allow-listed elements and attributes for ${RANDOM_CASES} random trees, reaching every one of them`, () => {
     seen.clear();
     for (let index = 0; index < RANDOM_CASES; index++) {
