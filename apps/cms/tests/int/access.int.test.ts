@@ -111,6 +111,31 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
     expect(staffSlots.totalDocs).toBe(3);
   });
 
+  it('shows anonymous readers a headline only once its time has come and its story is out', async () => {
+    const base = { overrideAccess: true } as const;
+    const titles = ['Later today', 'Points at a draft', 'Points at an embargoed story', 'Points at a live story', 'Out now'];
+    await t.payload.create({ collection: 'headlines', data: { title: titles[0]!, url: 'https://example.com/later', publishedAt: inOneHour() }, ...base });
+    await t.payload.create({ collection: 'headlines', data: { title: titles[1]!, article: ids.draft as never }, ...base });
+    await t.payload.create({ collection: 'headlines', data: { title: titles[2]!, article: ids.future as never }, ...base });
+    await t.payload.create({ collection: 'headlines', data: { title: titles[3]!, article: ids.live as never, publishedAt: anHourAgo() }, ...base });
+    await t.payload.create({ collection: 'headlines', data: { title: titles[4]!, url: 'https://example.com/now', publishedAt: anHourAgo() }, ...base });
+
+    const anonymous = (await t.payload.find({ collection: 'headlines', overrideAccess: false, where: { title: { in: titles } }, depth: 0 })).docs.map((h) => h.title);
+    expect(anonymous.sort()).toEqual(['Out now', 'Points at a live story']);
+    const staff = await t.payload.find({ collection: 'headlines', user: contributor as never, overrideAccess: false, where: { title: { in: titles } } });
+    expect(staff.totalDocs).toBe(5);
+  });
+
+  it('keeps account ids out of anonymous reads of stories (createdBy), but not out of staff reads', async () => {
+    const own = await makeArticle(t.payload, { headline: 'Written by a contributor', status: 'draft', user: contributor });
+    await t.payload.update({ collection: 'articles', id: own.id, data: { _status: 'published', publishedAt: anHourAgo() }, overrideAccess: true });
+    const anonymous = await t.payload.findByID({ collection: 'articles', id: own.id, overrideAccess: false, depth: 1 });
+    expect(anonymous).not.toHaveProperty('createdBy');
+    const staff = await t.payload.findByID({ collection: 'articles', id: own.id, user: editor as never, overrideAccess: false, depth: 0 });
+    expect(staff.createdBy).toBe(contributor.id);
+    await t.payload.delete({ collection: 'articles', id: own.id, overrideAccess: true });
+  });
+
   it('publishes a scheduled story through the jobs queue at its time, not before', async () => {
     const draft = await makeArticle(t.payload, { headline: 'Scheduled story', status: 'draft' });
     const at = Date.now() + 1500;

@@ -1,19 +1,22 @@
 /**
  * The role matrix: anonymous / contributor / editor / admin × create / read / update / delete /
- * publish on every collection, each cell run through the Local API with `overrideAccess: false` —
- * the same access functions REST and GraphQL use.
+ * publish on every collection — plus photos by owner and use, lifting a sign-in lock, and
+ * scheduled publishing — each cell run through the Local API with `overrideAccess: false` (the
+ * same access functions REST and GraphQL use), or through the admin's own server function for
+ * schedules.
  */
 import sharp from 'sharp';
-import type { CollectionSlug, Payload } from 'payload';
+import { createLocalReq, type CollectionSlug, type Payload } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { newsroomServerFunctions } from '../../src/access/scheduleServerFunction';
 import type { Role } from '../../src/access/roles';
 import { paragraphsToLexical } from '../../src/lib/lexical';
 import { DIALECTS, openTestPayload, type TestPayload } from '../support/databases';
-import { makeUser, type TestUser } from '../support/fixtures';
+import { anHourAgo, inOneHour, makeUser, type TestUser } from '../support/fixtures';
 
 type Who = 'anonymous' | Role;
-type Operation = 'create' | 'read' | 'update' | 'delete' | 'publish';
+type Operation = 'create' | 'read' | 'update' | 'delete' | 'publish' | 'unlock';
 const WHO: Who[] = ['anonymous', 'contributor', 'editor', 'admin'];
 
 /** Allowed (true) or refused (false), in WHO order. */
@@ -34,14 +37,34 @@ const EXPECTED: Record<string, Partial<Record<Operation, Row>>> = {
     delete: [false, true, true, true],
     publish: [false, false, true, true],
   },
-  media: { create: [false, true, true, true], read: [true, true, true, true], update: [false, true, true, true], delete: [false, false, true, true] },
+  // Someone else's photo (here: uploaded by the system), used by no story.
+  media: { create: [false, true, true, true], read: [true, true, true, true], update: [false, false, true, true], delete: [false, false, true, true] },
+  // A photo the contributor uploaded, used by no story.
+  'own-media': { read: [true, true, true, true], update: [false, true, true, true], delete: [false, false, true, true] },
+  // The contributor's own photo, the hero of a published story: the desk's now.
+  'live-media': { read: [true, true, true, true], update: [false, false, true, true], delete: [false, false, true, true] },
+  // The contributor's own photo, used only by a draft: not public yet.
+  'draft-media': { read: [false, true, true, true], update: [false, true, true, true] },
   authors: { create: [false, false, true, true], read: [true, true, true, true], update: [false, false, true, true], delete: [false, false, true, true] },
   sections: { create: [false, false, true, true], read: [true, true, true, true], update: [false, false, true, true], delete: [false, false, true, true] },
   'ad-slots': { create: [false, false, true, true], read: [true, true, true, true], update: [false, false, true, true], delete: [false, false, true, true] },
   headlines: { create: [false, false, true, true], read: [true, true, true, true], update: [false, false, true, true], delete: [false, false, true, true] },
   // Another person's account.
-  users: { create: [false, false, false, true], read: [false, false, false, true], update: [false, false, false, true], delete: [false, false, false, true] },
+  users: {
+    create: [false, false, false, true],
+    read: [false, false, false, true],
+    update: [false, false, false, true],
+    delete: [false, false, false, true],
+    // Lift the sign-in lock another client earned on this account ("Force unlock").
+    unlock: [false, false, false, true],
+  },
+  // A scheduled publish of the contributor's draft, through the admin's "Schedule publish" drawer:
+  // create = schedule one, delete = delete an upcoming one.
+  schedules: { create: [false, false, true, true], delete: [false, false, true, true] },
 };
+
+/** Fixtures made by the contributor whichever role acts on them. */
+const OWNED_BY_CONTRIBUTOR = new Set(['own-articles', 'own-media', 'live-media', 'draft-media']);
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix} ${++counter}`;
@@ -53,6 +76,8 @@ async function png() {
 
 type Fixture = {
   collection: CollectionSlug;
+  /** Operations that are not a plain Local API call on the collection. */
+  custom?: Partial<Record<Operation, (payload: Payload, user: TestUser | undefined) => Promise<boolean>>>;
   /** A fresh record to act on, made by `owner` (or the system). */
   make(payload: Payload, owner?: TestUser): Promise<number | string>;
   createData(): Record<string, unknown>;
@@ -91,6 +116,35 @@ const FIXTURES: Record<string, Fixture> = {
     createData: () => ({ alt: unique('Alt') }),
     updateData: () => ({ caption: unique('Caption') }),
   },
+  'own-media': {
+    collection: 'media',
+    file: true,
+    make: async (payload, owner) => ownPhoto(payload, owner!),
+    createData: () => ({ alt: unique('Alt') }),
+    updateData: () => ({ caption: unique('Caption') }),
+  },
+  'live-media': {
+    collection: 'media',
+    file: true,
+    make: async (payload, owner) => {
+      const id = await ownPhoto(payload, owner!);
+      await payload.create({ collection: 'articles', overrideAccess: true, data: { ...article(unique('Live')), _status: 'published', publishedAt: anHourAgo(), hero: { image: id, alt: 'A square', credit: 'Test' } } as never });
+      return id;
+    },
+    createData: () => ({ alt: unique('Alt') }),
+    updateData: () => ({ caption: unique('Caption') }),
+  },
+  'draft-media': {
+    collection: 'media',
+    file: true,
+    make: async (payload, owner) => {
+      const id = await ownPhoto(payload, owner!);
+      await payload.create({ collection: 'articles', draft: true, overrideAccess: true, data: { ...article(unique('Draft')), hero: { image: id, alt: 'A square', credit: 'Test' } } as never });
+      return id;
+    },
+    createData: () => ({ alt: unique('Alt') }),
+    updateData: () => ({ caption: unique('Caption') }),
+  },
   authors: {
     collection: 'authors',
     make: async (payload) => (await payload.create({ collection: 'authors', overrideAccess: true, data: { name: unique('Writer') } })).id,
@@ -123,8 +177,74 @@ const FIXTURES: Record<string, Fixture> = {
       (await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${unique('u').replace(' ', '')}@example.test`, password: 'a long password 1', role: 'contributor' } })).id,
     createData: () => ({ email: `${unique('n').replace(' ', '')}@example.test`, password: 'a long password 2', role: 'contributor' }),
     updateData: () => ({ name: unique('Name') }),
+    custom: {
+      unlock: async (payload, user) => {
+        const email = `${unique('locked').replace(' ', '')}@example.test`;
+        await payload.create({ collection: 'users', overrideAccess: true, data: { email, password: 'a long password 3', role: 'editor' } });
+        const from = { req: { headers: new Headers({ 'x-forwarded-for': '198.51.100.77' }) } };
+        const signIn = (password: string) => payload.login({ collection: 'users', data: { email, password }, ...from });
+        for (let i = 0; i < 5; i++) await expect(signIn('wrong password')).rejects.toThrow();
+        await expect(signIn('a long password 3')).rejects.toThrow(/locked/i);
+        const allowed = await allowedOrRefused(() => payload.unlock({ collection: 'users', data: { email } as never, overrideAccess: false, req: { user: (user ?? null) as never } }));
+        // What the caller was told and what happened agree: unlocked exactly when allowed.
+        const unlocked = await signIn('a long password 3').then(() => true, () => false);
+        expect(unlocked).toBe(allowed);
+        return allowed;
+      },
+    },
+  },
+  schedules: {
+    collection: 'payload-jobs',
+    make: async () => 0,
+    createData: () => ({}),
+    updateData: () => ({}),
+    custom: {
+      create: async (payload, user) => {
+        const draft = await payload.create({ collection: 'articles', draft: true, overrideAccess: true, data: article(unique('To schedule')) as never });
+        const before = (await schedulesOf(payload, draft.id)).length;
+        const allowed = await allowedOrRefused(() => drawer(payload, user, { type: 'publish', doc: { relationTo: 'articles', value: draft.id }, date: new Date(inOneHour()) }));
+        expect((await schedulesOf(payload, draft.id)).length).toBe(allowed ? before + 1 : before);
+        return allowed;
+      },
+      delete: async (payload, user) => {
+        const draft = await payload.create({ collection: 'articles', draft: true, overrideAccess: true, data: article(unique('Scheduled')) as never });
+        const job = await payload.jobs.queue({ task: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'articles', value: draft.id } }, waitUntil: new Date(inOneHour()) });
+        const allowed = await allowedOrRefused(() => drawer(payload, user, { deleteID: job.id }));
+        expect((await schedulesOf(payload, draft.id)).length).toBe(allowed ? 0 : 1);
+        return allowed;
+      },
+    },
   },
 };
+
+/** True when the call went through, false when it was refused (401/403/404); any other error fails the test. */
+async function allowedOrRefused(call: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await call();
+    return true;
+  } catch (error) {
+    if ([401, 403, 404].includes((error as { status?: number }).status ?? 0)) return false;
+    throw error;
+  }
+}
+
+async function ownPhoto(payload: Payload, owner: TestUser): Promise<number | string> {
+  return (await payload.create({ collection: 'media', overrideAccess: false, user: owner as never, file: await png(), data: { alt: 'A square' } })).id;
+}
+
+/** The admin's "Schedule publish" drawer, as `user` (the server function the admin layout installs). */
+async function drawer(payload: Payload, user: TestUser | undefined, args: Record<string, unknown>) {
+  const req = await createLocalReq({ user: user as never }, payload);
+  return newsroomServerFunctions['schedule-publish']({ ...args, req, importMap: {}, cookies: new Map(), permissions: {} as never, user: req.user } as never);
+}
+
+async function schedulesOf(payload: Payload, articleId: number | string) {
+  const { docs } = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } }, overrideAccess: true, pagination: false });
+  return docs.filter((job) => {
+    const doc = (job.input as { doc?: { value?: unknown } } | undefined)?.doc;
+    return doc && String(doc.value) === String(articleId) && !job.completedAt && !job.hasError;
+  });
+}
 
 function slot() {
   return {
@@ -140,6 +260,8 @@ async function attempt(t: TestPayload, fixture: Fixture, op: Operation, user: Te
   const as = { overrideAccess: false, user: user as never } as const;
   const { payload } = t;
   try {
+    const custom = fixture.custom?.[op];
+    if (custom) return await custom(payload, user);
     if (op === 'create') {
       await payload.create({
         collection: fixture.collection,
@@ -189,9 +311,9 @@ describe.each(DIALECTS)('role matrix on %s', (dialect) => {
       WHO.forEach((who, index) => {
         const expected = allowed[index]!;
         it(`${who} ${expected ? 'may' : 'may not'} ${op} ${name}`, async () => {
-          // "own-articles" are made by the acting contributor; for the other roles, by the contributor too.
-          const owner = name === 'own-articles' ? users.contributor : users[who];
-          const fixture = name === 'own-articles' ? { ...FIXTURES[name]!, make: (p: Payload) => FIXTURES[name]!.make(p, owner) } : FIXTURES[name]!;
+          // "own-…" fixtures are made by the contributor, whichever role then acts on them.
+          const owned = OWNED_BY_CONTRIBUTOR.has(name);
+          const fixture = owned ? { ...FIXTURES[name]!, make: (p: Payload) => FIXTURES[name]!.make(p, users.contributor) } : FIXTURES[name]!;
           expect(await attempt(t, fixture, op, users[who])).toBe(expected);
         });
       });

@@ -43,15 +43,23 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-export type TestPayload = { payload: Payload; db: TestDatabase; close(): Promise<void> };
+export type TestPayload = {
+  payload: Payload;
+  db: TestDatabase;
+  /** The instance's cache key: REST requests made with `rest()` reach this very instance. */
+  key: string;
+  close(): Promise<void>;
+};
 
 /** Payload on a fresh, migrated database of the dialect. */
 export async function openTestPayload(dialect: Dialect): Promise<TestPayload> {
   const db = await freshDatabase(dialect);
-  const payload = await openPayload({ database: db.target, key: `test:${db.target.url}`, logToStderr: true });
+  const key = `test:${db.target.url}`;
+  const payload = await openPayload({ database: db.target, key, logToStderr: true });
   return {
     payload,
     db,
+    key,
     close: async () => {
       await closePayload(payload);
       await db.drop();
