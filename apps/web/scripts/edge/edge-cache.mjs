@@ -112,7 +112,8 @@ export function createEdgeCache(options) {
   // `Expect: 100-continue`: refuse an oversized body before the client sends it.
   server.on('checkContinue', (req, res) => {
     if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) return refuse(res, 413, 'The request body is too large.\n');
-    res.writeContinue();
+    // A read is answered (or refused for carrying a body) without inviting one.
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.writeContinue();
     handle(req, res);
   });
 
@@ -427,6 +428,9 @@ export function createEdgeCache(options) {
         if (!tooLarge) request.end();
       });
       req.on('error', () => request.destroy());
+      req.on('close', () => {
+        if (!req.complete) request.destroy();
+      });
     }
 
     request.on('response', (response) => {

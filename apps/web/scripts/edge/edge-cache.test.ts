@@ -246,6 +246,15 @@ describe('forwarded requests', () => {
     expect(origin.seen.every((s) => s.body.length <= 1000)).toBe(true);
   });
 
+  it('answers Expect: 100-continue by the same rules: an oversized body is refused before it is sent', async () => {
+    const { origin, edge } = await setup(echo, { maxBodyBytes: 1000 });
+    const big = await raw(edge, `POST /api/echo HTTP/1.1\r\nHost: ${edge.host}\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n`);
+    expect(statusLines(big.text)).toEqual([413]);
+    const small = await raw(edge, `POST /api/echo HTTP/1.1\r\nHost: ${edge.host}\r\nContent-Length: 3\r\nExpect: 100-continue\r\nConnection: close\r\n\r\nabc`);
+    expect(small.text).toContain('got 3');
+    expect(origin.seen.map((s) => s.headers.expect)).toEqual([undefined]);
+  });
+
   it('replaces the client’s forwarding headers with its own', async () => {
     const { origin, edge } = await setup(siteRoutes);
     const spoof = { 'x-forwarded-for': '203.0.113.9', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', forwarded: 'for=203.0.113.9;host=evil.example', 'x-real-ip': '203.0.113.9' };

@@ -62,6 +62,10 @@ const PREVIEW_COOKIES = new Set(['__prerender_bypass', '__next_preview_data', 'p
 /** Query parameters that only analytics read: dropped from the key and from what Next is asked. */
 const TRACKING_PARAM = /^(?:utm_[a-z0-9_]*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl)$/i;
 
+/** A path made only of characters a URL keeps as they are (RFC 3986 pchar, no `%`). */
+const PLAIN_PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
 /** Longest normalized path and query that is cached; longer ones pass through. */
 export const MAX_KEY_TARGET = 2048;
 
@@ -158,6 +162,8 @@ export function siteHosts(env, port) {
  */
 export function normalizeTarget(raw) {
   if (typeof raw !== 'string' || raw[0] !== '/') return null;
+  // Most requests are a plain path already in its one spelling: no query, escapes or dot segments.
+  if (PLAIN_PATH.test(raw) && !DOT_SEGMENT.test(raw)) return { path: raw, pathname: raw };
   const decoded = raw.replace(/%[0-9a-fA-F]{2}/g, (escape) => {
     const char = String.fromCharCode(Number.parseInt(escape.slice(1), 16));
     return /[A-Za-z0-9\-._~]/.test(char) ? char : escape.toUpperCase();
@@ -257,7 +263,7 @@ export function downstreamHeaders(headers, { keepLength = false } = {}) {
 export function surrogateKeys(header) {
   if (!header) return [];
   const keys = new Set();
-  for (const token of String(header).split(/\s+/)) if (/^[\x21-\x7e]{1,200}$/.test(token)) keys.add(token);
+  for (const token of String(header).split(/\s+/)) if (/^[\x21-\x7e]{1,1024}$/.test(token)) keys.add(token);
   return [...keys].slice(0, 100);
 }
 
@@ -271,7 +277,7 @@ export function revalidatedTags(body) {
   try {
     const tags = JSON.parse(body.toString('utf8'))?.tags;
     if (!Array.isArray(tags)) return [];
-    return tags.filter((tag) => typeof tag === 'string' && tag.length > 0 && tag.length <= 200).slice(0, 1000);
+    return tags.filter((tag) => typeof tag === 'string' && tag.length > 0 && tag.length <= 1024).slice(0, 1000);
   } catch {
     return [];
   }

@@ -79,6 +79,18 @@ describe('normalizeTarget', () => {
     expect(normalizeTarget('/news/a%2fb')?.path).toBe('/news/a%2Fb');
   });
 
+  it.each([
+    ['/news/a-b', '/news/a-b'],
+    ['/a/./b', '/a/b'],
+    ['/a/b/..', '/a/'],
+    ['/a/.b/..c', '/a/.b/..c'],
+    ["/x/!$&'()*+,;=:@~", "/x/!$&'()*+,;=:@~"],
+    ['/a b', '/a%20b'],
+    ['/caf\u00e9', '/caf%C3%A9'],
+  ])('spells %j as %j', (target, expected) => {
+    expect(normalizeTarget(target)?.path).toBe(expected);
+  });
+
   it('keeps a leading double slash a path, not another host', () => {
     expect(normalizeTarget('//evil.example/news/a')?.path).toBe('//evil.example/news/a');
   });
@@ -101,6 +113,10 @@ describe('tags', () => {
   it('reads Surrogate-Key as space-separated keys', () => {
     expect(surrogateKeys(' article:a  articles\tsections ')).toEqual(['article:a', 'articles', 'sections']);
     expect(surrogateKeys(undefined)).toEqual([]);
+    // A slug made from a 300-character headline still names its article.
+    const long = `article:${'a-'.repeat(150)}z`;
+    expect(surrogateKeys(`${long} articles`)).toEqual([long, 'articles']);
+    expect(revalidatedTags(Buffer.from(JSON.stringify({ tags: [long] })))).toEqual([long]);
   });
 
   it('reads the tags of a revalidation body, and none from anything else', () => {
