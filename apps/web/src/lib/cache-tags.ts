@@ -23,6 +23,13 @@ export const TAG = {
 const TAG_PATTERN = /^(?:articles|headlines|ad-slots|sections|authors|(?:article|section|author):[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const MAX_TAGS = 500;
 
+/**
+ * The most a revalidation body (`{tags}`, and the page plan `/api/regenerate` gets from it) may be: 256 KiB. The
+ * largest the tag cap lets through is about 160 KB — 500 tags, each `article:` and the slug of a 300-character
+ * headline — so a real one always fits, and the site never holds more than this of anyone's body.
+ */
+export const REVALIDATE_BODY_LIMIT = 256 * 1024;
+
 /** The tags of a revalidation request body `{tags: [...]}`, or a reason it is refused. */
 export function parseRevalidateBody(body: unknown): { tags: string[] } | { error: string } {
   const tags = (body as { tags?: unknown } | null)?.tags;

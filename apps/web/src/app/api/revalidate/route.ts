@@ -1,7 +1,8 @@
 import { revalidateTag } from 'next/cache';
 import type { NextRequest } from 'next/server';
 
-import { pagesForTags, parseRevalidateBody } from '../../../lib/cache-tags';
+import { readRequestText } from '../../../lib/bounded-body';
+import { pagesForTags, parseRevalidateBody, REVALIDATE_BODY_LIMIT } from '../../../lib/cache-tags';
 import { cms } from '../../../lib/cms';
 import { json } from '../../../lib/http';
 import { presentedSecret, secretMatches } from '../../../lib/secret';
@@ -10,13 +11,16 @@ import { siteConfig } from '../../../lib/site-config';
 /**
  * `POST /api/revalidate` with the shared secret (`x-revalidate-secret`) and `{"tags": [...]}` — called by the CMS
  * after every reader-visible change (docs/adr/0011). Expires the tagged data at once, then has the pages that show
- * it re-rendered before answering, so the change is live when this returns.
+ * it re-rendered before answering, so the change is live when this returns. The body is read only after the secret
+ * checks out, and only up to {@link REVALIDATE_BODY_LIMIT} (413 beyond it).
  */
 export async function POST(request: NextRequest) {
   const config = siteConfig();
   if (!config.revalidateSecret) return json({ error: 'revalidation is not configured (REVALIDATE_SECRET)' }, { status: 503 });
   if (!secretMatches(presentedSecret(request.headers), config.revalidateSecret)) return json({ error: 'wrong or missing secret' }, { status: 401 });
-  const parsed = parseRevalidateBody(await request.json().catch(() => null));
+  const body = await readRequestText(request, REVALIDATE_BODY_LIMIT);
+  if (!body.ok) return json({ error: body.error }, { status: body.status });
+  const parsed = parseRevalidateBody(parseJson(body.text));
   if ('error' in parsed) return json({ error: parsed.error }, { status: 400 });
 
   const started = performance.now();
@@ -41,4 +45,12 @@ export async function POST(request: NextRequest) {
     return json({ tags: parsed.tags, error: `pages could not be regenerated: ${(error as Error).message}` }, { status: 502 });
   }
   return json({ revalidated: true, tags: parsed.tags, pages, ms: Math.round(performance.now() - started) });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
