@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatBytes, readBoundedText } from './bounded-body';
+import { DISCARD_ALLOWANCE, formatBytes, readBoundedText } from './bounded-body';
 
 const KIB = 1024;
 
@@ -26,6 +26,14 @@ function countingStream(chunks: number, size: number, byte = 0x61) {
   return stream;
 }
 
+/** Resolves once `check` holds, or fails after a few seconds. */
+async function eventually(check: () => boolean): Promise<void> {
+  for (let waited = 0; !check(); waited += 10) {
+    if (waited > 5000) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const post = (body: BodyInit | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
   new Request('http://cms.test/api/articles/import-wire', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
@@ -47,21 +55,33 @@ describe('readBoundedText', () => {
     });
   });
 
-  it('refuses a declared Content-Length over the limit without reading any of the body', async () => {
+  it('refuses a declared Content-Length over the limit before reading the body, and keeps none of it', async () => {
     const stream = countingStream(1000, 64 * KIB);
     const result = await readBoundedText(post(stream.body, { 'content-length': String(1000 * 64 * KIB) }), 1024 * KIB);
     expect(result).toMatchObject({ ok: false, status: 413 });
-    // The stream may have been asked for its first chunk when the request was made, never for more.
-    expect(stream.pulled).toBeLessThanOrEqual(64 * KIB);
+    // Refused with at most the first chunk asked for; what follows is only thrown away, up to the allowance.
+    expect(stream.pulled).toBeLessThanOrEqual(2 * 64 * KIB);
+    await eventually(() => stream.cancelled);
+    expect(stream.pulled).toBeLessThanOrEqual(DISCARD_ALLOWANCE + 4 * 64 * KIB);
   });
 
-  it('stops reading a streamed body without Content-Length as soon as it passes the limit', async () => {
+  it('refuses a streamed body without Content-Length as soon as it passes the limit, and drops it past the allowance', async () => {
     const stream = countingStream(1000, 64 * KIB);
     const result = await readBoundedText(post(stream.body), 1024 * KIB);
     expect(result).toMatchObject({ ok: false, status: 413, message: 'The request body is larger than 1 MiB, the most this endpoint accepts.' });
-    // 1 MiB and one chunk past it, plus whatever the stream had queued ahead — far from the 62.5 MiB on offer.
+    // 1 MiB and one chunk past it when refused, plus what the stream had queued ahead.
     expect(stream.pulled).toBeLessThanOrEqual(1024 * KIB + 4 * 64 * KIB);
-    expect(stream.cancelled).toBe(true);
+    // Then thrown away up to the allowance and abandoned — far from the 62.5 MiB on offer.
+    await eventually(() => stream.cancelled);
+    expect(stream.pulled).toBeLessThanOrEqual(1024 * KIB + DISCARD_ALLOWANCE + 4 * 64 * KIB);
+  });
+
+  it('reads a body a little over the limit to its end after refusing it, so the client is not cut off', async () => {
+    const stream = countingStream(20, 64 * KIB);
+    expect(await readBoundedText(post(stream.body), 1024 * KIB)).toMatchObject({ ok: false, status: 413 });
+    await eventually(() => stream.pulled >= 20 * 64 * KIB);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stream.cancelled).toBe(false);
   });
 
   it('does not trust a small Content-Length over a longer streamed body', async () => {

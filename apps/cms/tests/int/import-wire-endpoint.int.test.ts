@@ -5,6 +5,7 @@
 import { handleEndpoints } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { DISCARD_ALLOWANCE } from '../../src/lib/bounded-body';
 import { openTestPayload, type TestPayload } from '../support/databases';
 import { makeUser } from '../support/fixtures';
 
@@ -21,17 +22,28 @@ const STORY = [
   '"We know the neighbourhood missed it," a spokeswoman said.',
 ].join('\n');
 
-/** A body made on demand in 64 KiB chunks, counting how much of it was asked for. */
+/** A body made on demand in 64 KiB chunks, counting how much of it was asked for and whether it was abandoned. */
 function countingStream(totalBytes: number) {
-  const counter = { pulled: 0 };
+  const counter = { pulled: 0, cancelled: false };
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (counter.pulled >= totalBytes) return controller.close();
       counter.pulled += 64 * KIB;
       controller.enqueue(new Uint8Array(64 * KIB).fill(0x20));
     },
+    cancel() {
+      counter.cancelled = true;
+    },
   });
   return { body, counter };
+}
+
+/** Resolves once `check` holds, or fails after a few seconds. */
+async function eventually(check: () => boolean): Promise<void> {
+  for (let waited = 0; !check(); waited += 10) {
+    if (waited > 5000) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 describe('the wire import endpoint over REST', () => {
@@ -81,19 +93,21 @@ describe('the wire import endpoint over REST', () => {
     expect(await articles()).toBe(before);
   });
 
-  it('refuses a declared Content-Length over 1 MiB without reading the body', async () => {
+  it('refuses a declared Content-Length over 1 MiB, keeping none of the body and reading no more than the discard allowance', async () => {
     const { body, counter } = countingStream(64 * 1024 * KIB);
     const { status } = await importWire(body, { headers: { 'content-length': String(64 * 1024 * KIB) } });
     expect(status).toBe(413);
-    expect(counter.pulled).toBeLessThanOrEqual(64 * KIB);
+    await eventually(() => counter.cancelled);
+    expect(counter.pulled).toBeLessThanOrEqual(DISCARD_ALLOWANCE + 4 * 64 * KIB);
   });
 
-  it('stops reading a body sent without Content-Length once it passes 1 MiB', async () => {
+  it('refuses a body sent without Content-Length once it passes 1 MiB, and abandons it past the discard allowance', async () => {
     const { body, counter } = countingStream(64 * 1024 * KIB);
     const { status, json } = await importWire(body);
     expect(status).toBe(413);
     expect(json.errors?.[0]?.message).toMatch(/larger than 1 MiB/);
-    expect(counter.pulled).toBeLessThan(2 * 1024 * KIB);
+    await eventually(() => counter.cancelled);
+    expect(counter.pulled).toBeLessThanOrEqual(1024 * KIB + DISCARD_ALLOWANCE + 4 * 64 * KIB);
   });
 
   it('reads no body at all for a request that is not signed in', async () => {

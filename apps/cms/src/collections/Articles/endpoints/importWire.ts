@@ -27,7 +27,7 @@ export const importWireEndpoint: Endpoint = {
     const read = await readBoundedText(req, IMPORT_BODY_LIMIT);
     if (!read.ok) {
       const message = `${read.message} Wire copy itself is limited to ${formatBytes(MAX_WIRE_TEXT_BYTES)}; import one story at a time.`;
-      return Response.json({ errors: [{ message }] }, { status: 413, headers: { Connection: 'close' } });
+      return Response.json({ errors: [{ message }] }, { status: 413 });
     }
     let body: ImportBody;
     try {
