@@ -17,6 +17,8 @@ import { canManageSchedules, guardJobsCollection } from './access/scheduling';
 import { hideUserReferences } from './access/userReferences';
 import { type DatabaseTarget, resolveDatabaseTarget } from './lib/database-url';
 import { holdsJobsLock } from './lib/jobs-leader';
+import { startRevalidationDelivery } from './jobs/outbox';
+import { REVALIDATE_QUEUE, revalidateTask } from './jobs/revalidate';
 import { cmsRoot, defaultSqliteFile } from './lib/paths';
 import { resolvePayloadSecret } from './lib/secret';
 import { limitedSharp, multipartUploadOptions } from './lib/upload-limits';
@@ -116,14 +118,22 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
     graphQL: { disablePlaygroundInProduction: true },
     cors: [webUrl],
     jobs: {
-      // Scheduled publishing runs in the CMS process itself, every minute.
-      autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+      // Telling the reader site what changed (src/jobs/revalidate.ts): queued in each change's own transaction.
+      tasks: [revalidateTask],
+      // Scheduled publishing runs in the CMS process itself, every minute. Revalidations are delivered right after
+      // their transaction commits (src/jobs/outbox.ts); every 5 s the server also delivers any another process left.
+      autoRun: [
+        { cron: '* * * * *', queue: 'default', limit: 20 },
+        { cron: '*/5 * * * * *', queue: REVALIDATE_QUEUE, limit: 20, silent: true, disableScheduling: true },
+      ],
       // On PostgreSQL only the instance holding the jobs lock runs them: exactly once across instances.
       shouldAutoRun: async (payload) => process.env.CMS_RUN_JOBS !== 'false' && (await holdsJobsLock(payload)),
       // Queueing, cancelling and running jobs (scheduled publishing) are for editors and admins.
       access: { queue: canManageSchedules, cancel: canManageSchedules, run: canManageSchedules },
       jobsCollectionOverrides: guardJobsCollection,
     },
+    // Watches transactions for the revalidation outbox, and delivers what earlier processes left queued.
+    onInit: startRevalidationDelivery,
     telemetry: false,
     ...(logToStderr
       ? { logger: { options: { name: 'payload', level: process.env.PAYLOAD_LOG_LEVEL ?? 'error' }, destination: process.stderr } }

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 
 import { WireImportError, importWireStories, parseWireFiles, type WireFile } from '../import/wire-import';
 import { closePayload, openPayload } from '../lib/open-payload';
+import { useLocalInstallTarget } from '../jobs/revalidate';
 
 const USAGE = 'usage: npm run import -- [--publish] [--year YYYY] FILE…';
 
@@ -77,6 +78,9 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  // On the default database (the one `npm start` uses), the import tells that install's site what it published, with
+  // the secret `npm start` keeps; with any other database, only a site named by REVALIDATE_SECRET and WEB_INTERNAL_URL.
+  if (!process.env.DATABASE_URL) useLocalInstallTarget();
   const payload = await openPayload({ logToStderr: true });
   try {
     const imported = await importWireStories(payload, parsed, {

@@ -1,5 +1,6 @@
 import * as migration_20261129_230929_initial from './20261129_230929_initial';
 import * as migration_20261201_091421_media_created_by from './20261201_091421_media_created_by';
+import * as migration_20261201_092129_revalidate_task from './20261201_092129_revalidate_task';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261201_091421_media_created_by.up,
     down: migration_20261201_091421_media_created_by.down,
-    name: '20261201_091421_media_created_by'
+    name: '20261201_091421_media_created_by',
+  },
+  {
+    up: migration_20261201_092129_revalidate_task.up,
+    down: migration_20261201_092129_revalidate_task.down,
+    name: '20261201_092129_revalidate_task'
   },
 ];

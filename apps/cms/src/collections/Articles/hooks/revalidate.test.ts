@@ -1,12 +1,13 @@
 import type { PayloadRequest } from 'payload';
 import { describe, expect, it, vi } from 'vitest';
 
-import { afterCommit, articleChangeTags, postRevalidation, revalidationTarget } from './revalidate';
+import { articleChangeTags, profileChangeTags } from './revalidate';
 
-const target = { url: 'http://web.test/api/revalidate', secret: 's3cret' };
-
-/** A request whose Local API answers slug lookups from small tables, and whose main-table row says `rowStatus`. */
-function fakeReq(rowStatus: string | null = 'published') {
+/**
+ * A request whose Local API answers slug lookups from small tables, whose main-table row says `rowStatus`, and whose
+ * live articles by author 3 are `liveByAuthor` (in pages of the size asked for).
+ */
+function fakeReq(rowStatus: string | null = 'published', liveByAuthor: string[] = []) {
   const tables: Record<string, { id: number; slug: string }[]> = {
     sections: [{ id: 1, slug: 'world' }],
     authors: [
@@ -14,74 +15,21 @@ function fakeReq(rowStatus: string | null = 'published') {
       { id: 4, slug: 'ana-ruiz' },
     ],
   };
+  type FindArgs = { collection: string; where: { id?: { in: number[] } }; limit: number; page?: number };
   return {
     payload: {
-      find: vi.fn(async ({ collection, where }: { collection: string; where: { id: { in: number[] } } }) => ({
-        docs: (tables[collection] ?? []).filter((doc) => where.id.in.includes(doc.id)),
-      })),
+      find: vi.fn(async ({ collection, where, limit, page = 1 }: FindArgs) => {
+        if (collection === 'articles') {
+          const docs = liveByAuthor.slice((page - 1) * limit, page * limit).map((slug) => ({ slug }));
+          return { docs, hasNextPage: page * limit < liveByAuthor.length };
+        }
+        return { docs: (tables[collection] ?? []).filter((doc) => where.id!.in.includes(doc.id)), hasNextPage: false };
+      }),
       db: { findOne: vi.fn(async () => (rowStatus ? { _status: rowStatus } : null)) },
       logger: { warn: vi.fn() },
-      destroy: vi.fn(async () => undefined),
     },
   } as unknown as PayloadRequest;
 }
-
-describe('revalidationTarget', () => {
-  it('posts to the site named by WEB_INTERNAL_URL or WEB_URL, with REVALIDATE_SECRET', () => {
-    expect(revalidationTarget({ REVALIDATE_SECRET: 'x', WEB_URL: 'http://localhost:3000/' })).toEqual({ url: 'http://localhost:3000/api/revalidate', secret: 'x' });
-    expect(revalidationTarget({ REVALIDATE_SECRET: 'x', WEB_URL: 'http://a', WEB_INTERNAL_URL: 'http://b:1' })?.url).toBe('http://b:1/api/revalidate');
-  });
-});
-
-describe('postRevalidation', () => {
-  it('sends the tags with the secret header', async () => {
-    const fetchImpl = vi.fn(async () => new Response('{}', { status: 200 }));
-    await expect(postRevalidation(['articles', 'article:a'], { target, fetchImpl: fetchImpl as unknown as typeof fetch })).resolves.toBe(true);
-    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe(target.url);
-    expect(new Headers(init.headers).get('x-revalidate-secret')).toBe('s3cret');
-    expect(JSON.parse(String(init.body))).toEqual({ tags: ['articles', 'article:a'] });
-  });
-
-  it('never throws: a site that is down or refuses gives false and a warning', async () => {
-    const logger = { warn: vi.fn() };
-    const down = vi.fn(async () => Promise.reject(new TypeError('fetch failed')));
-    await expect(postRevalidation(['articles'], { target, fetchImpl: down as unknown as typeof fetch, logger })).resolves.toBe(false);
-    const refused = vi.fn(async () => new Response('{}', { status: 401 }));
-    await expect(postRevalidation(['articles'], { target, fetchImpl: refused as unknown as typeof fetch, logger })).resolves.toBe(false);
-    expect(logger.warn).toHaveBeenCalled();
-  });
-
-  it('gives up on a hung site after its timeout', async () => {
-    const hung = vi.fn(
-      (_url: string, init: RequestInit) => new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason))),
-    );
-    const started = Date.now();
-    await expect(postRevalidation(['articles'], { target, fetchImpl: hung as unknown as typeof fetch, timeoutMs: 50 })).resolves.toBe(false);
-    expect(Date.now() - started).toBeLessThan(1000);
-  });
-});
-
-describe('afterCommit', () => {
-  it('waits for the transaction to commit, and payload.destroy() waits for the request', async () => {
-    const req = fakeReq();
-    req.transactionID = 'tx-1';
-    const destroy = req.payload.destroy as ReturnType<typeof vi.fn>;
-    const events: string[] = [];
-    const sent = afterCommit(req, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      events.push('sent');
-    });
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(events).toEqual([]);
-    delete req.transactionID;
-    await req.payload.destroy();
-    events.push('destroyed');
-    expect(events).toEqual(['sent', 'destroyed']);
-    expect(destroy).toHaveBeenCalledOnce();
-    await sent;
-  });
-});
 
 describe('articleChangeTags', () => {
   const live = { id: 7, slug: 'a-story', _status: 'published', section: 1, authors: [3] };
@@ -114,5 +62,44 @@ describe('articleChangeTags', () => {
     const tags = await articleChangeTags(req, { ...live, section: { id: 9, slug: 'science' }, authors: [{ id: 8, slug: 'x-y' }] });
     expect(tags).toEqual(['article:a-story', 'articles', 'section:science', 'author:x-y']);
     expect(req.payload.find).not.toHaveBeenCalled();
+  });
+});
+
+describe('profileChangeTags', () => {
+  const author = { id: 3, slug: 'elizabeth-shim', name: 'Elizabeth Shim' };
+  const section = { id: 1, slug: 'world', name: 'World' };
+
+  it('names only the profile’s own page for a bio or description edit', async () => {
+    const req = fakeReq('published', ['a', 'b']);
+    expect(await profileChangeTags(req, 'author', author, { ...author })).toEqual(['author:elizabeth-shim']);
+    expect(await profileChangeTags(req, 'section', section, { ...section })).toEqual(['section:world']);
+    expect(req.payload.find).not.toHaveBeenCalled();
+  });
+
+  it('names every live story of a renamed author, however many, with the lists', async () => {
+    const stories = Array.from({ length: 1234 }, (_, i) => `story-${i}`);
+    const tags = await profileChangeTags(fakeReq('published', stories), 'author', { ...author, name: 'Liz Shim' }, author);
+    expect(tags.slice(0, 3)).toEqual(['author:elizabeth-shim', 'authors', 'articles']);
+    expect(tags.filter((tag) => tag.startsWith('article:'))).toHaveLength(1234);
+    expect(tags).toContain('article:story-1233');
+  });
+
+  it('names the old and the new slug of a renamed section, and the navigation, without listing its stories', async () => {
+    const req = fakeReq('published', ['a']);
+    expect(await profileChangeTags(req, 'section', { ...section, name: 'World news', slug: 'world-news' }, section)).toEqual([
+      'section:world-news',
+      'section:world',
+      'sections',
+      'articles',
+    ]);
+    expect(req.payload.find).not.toHaveBeenCalled();
+  });
+
+  it('names a new author’s page and the author list, but no stories (they have none yet)', async () => {
+    expect(await profileChangeTags(fakeReq(), 'author', author, {})).toEqual(['author:elizabeth-shim', 'authors']);
+  });
+
+  it('names a deleted section’s page and the navigation', async () => {
+    expect(await profileChangeTags(fakeReq(), 'section', section, section, { deleted: true })).toEqual(['section:world', 'sections', 'articles']);
   });
 });

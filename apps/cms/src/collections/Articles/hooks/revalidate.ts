@@ -1,142 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, PayloadRequest } from 'payload';
 
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, Payload, PayloadRequest } from 'payload';
-
-import { dataDir } from '../../../lib/paths';
+import { recordRevalidation } from '../../../jobs/outbox';
 
 /**
- * Tells the reader site what changed: `POST ${WEB_URL}/api/revalidate` with the shared secret and `{tags: [...]}`.
- * Over HTTP rather than Next's revalidateTag, because these hooks also run inside Payload's jobs queue (scheduled
- * publishing), where revalidateTag throws (payload#16392) — and the site is a separate app anyway.
- *
- * The request is sent after the database transaction commits (else the site could re-read the old version), with a
- * short timeout, and never fails the editor's save: when the site is down it logs a warning and the site catches up
- * from its time-based revalidation. The tag vocabulary is the site's (apps/web/src/lib/cache-tags.ts).
+ * What a change means for the reader site, as tags in the site's vocabulary (apps/web/src/lib/cache-tags.ts), and the
+ * hooks that record them. The tags go to the revalidation outbox (src/jobs/outbox.ts): written in the change's own
+ * transaction, delivered once it commits, retried until the site has them. Tags name what changed, not every page
+ * that might show it: the site knows which pages show what.
  */
-
-export type RevalidationTarget = { url: string; secret: string };
-
-const SECRET_FILE = 'revalidate-secret';
-let warnedUnconfigured = false;
-
-/** Where to send revalidations, or undefined when no secret is configured (env, else the file `npm start` writes). */
-export function revalidationTarget(env: Record<string, string | undefined> = process.env): RevalidationTarget | undefined {
-  let secret = env.REVALIDATE_SECRET?.trim();
-  if (!secret) {
-    try {
-      secret = readFileSync(path.join(dataDir, SECRET_FILE), 'utf8').trim();
-    } catch {
-      secret = undefined;
-    }
-  }
-  if (!secret) return undefined;
-  const base = (env.WEB_INTERNAL_URL ?? env.WEB_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}`).replace(/\/+$/, '');
-  return { url: `${base}/api/revalidate`, secret };
-}
-
-type Logger = Pick<Payload['logger'], 'warn'>;
-
-const WARN_EVERY_MS = 60_000;
-let lastWarning = 0;
-let suppressed = 0;
-
-/** One warning a minute at most: a site that is down (or not started yet, while the CMS seeds) must not flood the log. */
-function warnThrottled(logger: Logger | undefined, message: string): void {
-  const now = Date.now();
-  if (now - lastWarning < WARN_EVERY_MS) {
-    suppressed++;
-    return;
-  }
-  logger?.warn(suppressed ? `${message} (${suppressed} similar warnings suppressed)` : message);
-  lastWarning = now;
-  suppressed = 0;
-}
-
-/** Sends one revalidation. Resolves true when the site confirmed it; never throws. */
-export async function postRevalidation(
-  tags: string[],
-  { target = revalidationTarget(), fetchImpl = fetch, timeoutMs = 3000, logger }: { target?: RevalidationTarget; fetchImpl?: typeof fetch; timeoutMs?: number; logger?: Logger } = {},
-): Promise<boolean> {
-  if (tags.length === 0) return true;
-  if (!target) {
-    if (!warnedUnconfigured) logger?.warn('REVALIDATE_SECRET is not set: the reader site is not told about changes (it refreshes on its own timer)');
-    warnedUnconfigured = true;
-    return false;
-  }
-  try {
-    const response = await fetchImpl(target.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-revalidate-secret': target.secret },
-      body: JSON.stringify({ tags }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!response.ok) {
-      warnThrottled(logger, `reader site answered ${response.status} to revalidating ${tags.join(', ')}`);
-      return false;
-    }
-    return true;
-  } catch (error) {
-    warnThrottled(logger, `reader site not revalidated (${tags.join(', ')}): ${(error as Error).message} — is it running at ${target.url}?`);
-    return false;
-  }
-}
-
-const pending = new WeakMap<Payload, Set<Promise<unknown>>>();
-
-/**
- * Runs `send` once `req`'s transaction has committed (Payload deletes `req.transactionID` on commit or rollback).
- * Until then the change is invisible to the site's next read. Keeps the promise so that `payload.destroy()` — which
- * the import CLI awaits before exiting — waits for the revalidation instead of cutting it off.
- */
-export function afterCommit(req: PayloadRequest, send: () => Promise<unknown>, { pollMs = 5, maxWaitMs = 30_000 } = {}): Promise<unknown> {
-  const committed = new Promise<void>((resolve) => {
-    const started = Date.now();
-    // Backs off from pollMs to 100 ms: a long import transaction keeps one cheap timer, not a busy loop.
-    let delay = pollMs;
-    const check = () => {
-      if (!req.transactionID || Date.now() - started > maxWaitMs) return resolve();
-      setTimeout(check, delay);
-      delay = Math.min(delay * 2, 100);
-    };
-    check();
-  });
-  const promise = committed.then(send).catch(() => undefined);
-  const payload = req.payload;
-  if (payload) {
-    let set = pending.get(payload);
-    if (!set) {
-      const tracked = new Set<Promise<unknown>>();
-      pending.set(payload, (set = tracked));
-      const destroy = payload.destroy.bind(payload);
-      payload.destroy = async () => {
-        await Promise.allSettled([...tracked]);
-        return destroy();
-      };
-    }
-    set.add(promise);
-    void promise.finally(() => set.delete(promise));
-  }
-  return promise;
-}
-
-/** Tags waiting for their request's transaction to commit: one revalidation per transaction, however many writes. */
-const batches = new WeakMap<PayloadRequest, Set<string>>();
-
-function schedule(req: PayloadRequest, tags: string[]): void {
-  if (tags.length === 0 || req.context?.skipRevalidation) return;
-  const waiting = batches.get(req);
-  if (waiting) {
-    for (const tag of tags) waiting.add(tag);
-    return;
-  }
-  const batch = new Set(tags);
-  batches.set(req, batch);
-  void afterCommit(req, () => {
-    batches.delete(req);
-    return postRevalidation([...batch], { logger: req.payload.logger });
-  });
-}
 
 type Related = number | string | { id?: number | string; slug?: string | null } | null | undefined;
 type ArticleLike = {
@@ -146,9 +17,15 @@ type ArticleLike = {
   section?: Related;
   authors?: Related[] | null;
 };
+type ProfileLike = { id?: number | string; slug?: string | null; name?: string | null } | null | undefined;
 
 const slugOf = (value: Related) => (typeof value === 'object' && value && typeof value.slug === 'string' ? value.slug : undefined);
 const idOf = (value: Related) => (typeof value === 'object' && value ? value.id : value ?? undefined);
+
+function record(req: PayloadRequest, tags: string[]): Promise<void> {
+  if (tags.length === 0 || req.context?.skipRevalidation) return Promise.resolve();
+  return recordRevalidation(req, tags);
+}
 
 /** Slugs of related documents, given as populated objects or as ids. */
 async function slugsOf(req: PayloadRequest, collection: CollectionSlug, values: Related[]): Promise<string[]> {
@@ -187,56 +64,86 @@ export async function articleChangeTags(req: PayloadRequest, doc: ArticleLike, p
   ]);
 }
 
-/** Live articles that show an author or a section, as `article:` tags (their pages print its name). */
-async function liveArticleTags(req: PayloadRequest, field: 'authors' | 'section', id: number | string): Promise<string[]> {
-  const found = await req.payload.find({
-    collection: 'articles',
-    where: { and: [{ [field]: field === 'authors' ? { in: [id] } : { equals: id } }, { _status: { equals: 'published' } }] },
-    depth: 0,
-    limit: 200,
-    overrideAccess: true,
-    req,
-    select: { slug: true },
-  });
-  return (found.docs as { slug?: string | null }[]).flatMap((d) => (d.slug ? [`article:${d.slug}`] : []));
+const PAGE = 500;
+
+/** Every live article that names an author, as `article:` tags (their bylines print the name). */
+async function liveArticleTags(req: PayloadRequest, authorId: number | string): Promise<string[]> {
+  const tags: string[] = [];
+  for (let page = 1; ; page++) {
+    const found = await req.payload.find({
+      collection: 'articles',
+      where: { and: [{ authors: { in: [authorId] } }, { _status: { equals: 'published' } }] },
+      depth: 0,
+      limit: PAGE,
+      page,
+      sort: 'id',
+      overrideAccess: true,
+      req,
+      select: { slug: true },
+    });
+    for (const doc of found.docs as { slug?: string | null }[]) if (doc.slug) tags.push(`article:${doc.slug}`);
+    if (!found.hasNextPage) return tags;
+  }
 }
 
 function unique(tags: string[]): string[] {
   return [...new Set(tags)];
 }
 
+const slugsOfProfile = (...docs: ProfileLike[]) => unique(docs.map((doc) => doc?.slug).filter((slug): slug is string => typeof slug === 'string' && slug !== ''));
+
+/**
+ * An author or a section: its own page always. When its name or slug changes (or it is new, or gone), also what prints
+ * the name: for a section the navigation on every page (`sections`) and the cards (`articles`); for an author the
+ * cards, the sitemaps (`authors`) and the byline of every live story of theirs. A bio or description edit shows only on
+ * the profile's own page.
+ */
+export async function profileChangeTags(
+  req: PayloadRequest,
+  kind: 'author' | 'section',
+  doc: ProfileLike,
+  previousDoc: ProfileLike,
+  { deleted = false }: { deleted?: boolean } = {},
+): Promise<string[]> {
+  const own = slugsOfProfile(doc, previousDoc).map((slug) => `${kind}:${slug}`);
+  const renamed = deleted || !previousDoc?.id || previousDoc.name !== doc?.name || previousDoc.slug !== doc?.slug;
+  if (!renamed) return own;
+  if (kind === 'section') return [...own, 'sections', 'articles'];
+  const isNew = !deleted && !previousDoc?.id;
+  // A new author has no stories yet: theirs bring the author's tag when they are published.
+  const stories = !isNew && doc?.id !== undefined ? await liveArticleTags(req, doc.id) : [];
+  return unique([...own, 'authors', ...(isNew ? [] : ['articles']), ...stories]);
+}
+
 export const revalidateArticleAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  schedule(req, await articleChangeTags(req, doc, previousDoc));
+  await record(req, await articleChangeTags(req, doc, previousDoc));
   return doc;
 };
 
 export const revalidateArticleAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  if (doc?._status === 'published') schedule(req, await articleChangeTags(req, { ...doc, _status: 'published' }));
+  if (doc?._status === 'published') await record(req, await articleChangeTags(req, { ...doc, _status: 'published' }));
   return doc;
 };
 
-/** Headlines and ad slots: every page that shows any of them. */
+/** Headlines (the front page and the "Latest Headlines" JSON) and ad slots (every article page). */
 export const revalidateTagAfterChange =
   (tag: 'headlines' | 'ad-slots'): CollectionAfterChangeHook =>
-  ({ doc, req }) => {
-    schedule(req, [tag]);
+  async ({ doc, req }) => {
+    await record(req, [tag]);
     return doc;
   };
 
 export const revalidateTagAfterDelete =
   (tag: 'headlines' | 'ad-slots'): CollectionAfterDeleteHook =>
-  ({ doc, req }) => {
-    schedule(req, [tag]);
+  async ({ doc, req }) => {
+    await record(req, [tag]);
     return doc;
   };
 
-/** Authors and sections: their page (old and new slug), the lists, and every live article that names them. */
 const revalidateProfile =
   (kind: 'author' | 'section'): CollectionAfterChangeHook =>
   async ({ doc, previousDoc, req }) => {
-    const slugs = unique([doc?.slug, previousDoc?.slug].filter((slug): slug is string => typeof slug === 'string' && slug !== ''));
-    const articles = doc?.id !== undefined ? await liveArticleTags(req, kind === 'author' ? 'authors' : 'section', doc.id) : [];
-    schedule(req, unique([...slugs.map((slug) => `${kind}:${slug}`), kind === 'author' ? 'authors' : 'sections', 'articles', ...articles]));
+    await record(req, await profileChangeTags(req, kind, doc, previousDoc));
     return doc;
   };
 
@@ -245,7 +152,7 @@ export const revalidateSectionAfterChange = revalidateProfile('section');
 
 export const revalidateProfileAfterDelete =
   (kind: 'author' | 'section'): CollectionAfterDeleteHook =>
-  ({ doc, req }) => {
-    schedule(req, unique([...(doc?.slug ? [`${kind}:${doc.slug}`] : []), kind === 'author' ? 'authors' : 'sections', 'articles']));
+  async ({ doc, req }) => {
+    await record(req, await profileChangeTags(req, kind, doc, doc, { deleted: true }));
     return doc;
   };
