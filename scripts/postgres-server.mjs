@@ -49,9 +49,10 @@ function runner() {
 /**
  * Starts a server; resolves to `{ url, port, dir, replicaUrl?, stop() }`. `url` points at the `postgres` database.
  * `dir` keeps the data there (reused when it already holds a cluster) instead of a temp folder deleted on stop;
- * `replica` also starts a hot standby streaming from it, at `replicaUrl`; `durable` keeps fsync on.
+ * `replica` also starts a hot standby streaming from it, at `replicaUrl`; `durable` keeps fsync on; `port` picks the
+ * primary's port (to start the same data again where its clients expect it).
  */
-export async function startTemporaryPostgres({ dir: keepIn, replica = false, durable = false } = {}) {
+export async function startTemporaryPostgres({ dir: keepIn, replica = false, durable = false, port: fixedPort } = {}) {
   const { run, own } = runner();
   const dir = keepIn ?? mkdtempSync(path.join(tmpdir(), 'newsroom-pg-'));
   mkdirSync(dir, { recursive: true });
@@ -62,7 +63,7 @@ export async function startTemporaryPostgres({ dir: keepIn, replica = false, dur
   if (!existsSync(path.join(primary, 'PG_VERSION'))) {
     run('initdb', ['-D', primary, '--auth=trust', '--username=postgres', '--encoding=UTF8', ...(durable ? [] : ['--no-sync'])]);
   }
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const replication = replica ? '-c wal_level=replica -c max_wal_senders=5 -c hot_standby=on' : '';
   run('pg_ctl', ['-D', primary, '-o', `-p ${port} ${common} ${replication}`, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const servers = [primary];

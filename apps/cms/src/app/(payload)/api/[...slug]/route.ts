@@ -1,10 +1,16 @@
 import config from '@payload-config';
 import '@payloadcms/next/css';
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes';
+import { getPayload } from 'payload';
 
-export const GET = REST_GET(config);
-export const POST = REST_POST(config);
-export const DELETE = REST_DELETE(config);
-export const PATCH = REST_PATCH(config);
-export const PUT = REST_PUT(config);
+import { answeringDatabaseOutages } from '../../../../lib/database-outage';
+
+// A database outage answers 503 with Retry-After, not Payload's generic 500 (lib/database-outage.ts).
+const running = () => getPayload({ config });
+
+export const GET = answeringDatabaseOutages(REST_GET(config), running);
+export const POST = answeringDatabaseOutages(REST_POST(config), running);
+export const DELETE = answeringDatabaseOutages(REST_DELETE(config), running);
+export const PATCH = answeringDatabaseOutages(REST_PATCH(config), running);
+export const PUT = answeringDatabaseOutages(REST_PUT(config), running);
 export const OPTIONS = REST_OPTIONS(config);
