@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adPositionSchema } from './ad-position.js';
 import { authorSchema } from './author.js';
+import { correctionSchema } from './correction.js';
 import { datelineSchema } from './dateline.js';
 import { headlineSchema } from './headline.js';
 import { isoDateTimeSchema, linkSchema } from './link.js';
@@ -41,6 +42,8 @@ export const articleSchema = z.object({
   publishedAt: isoDateTimeSchema.optional(),
   /** ISO 8601. */
   updatedAt: isoDateTimeSchema.optional(),
+  /** Corrections, updates and clarifications added since publication, oldest first. */
+  corrections: z.array(correctionSchema).optional(),
   /** Canonical absolute URL, when known. */
   url: linkSchema.optional(),
 });

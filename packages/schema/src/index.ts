@@ -18,6 +18,8 @@ export { wireStorySchema } from './story.js';
 export type { WireStory } from './story.js';
 export { articleSchema, articleStatusSchema } from './article.js';
 export type { Article, ArticleStatus } from './article.js';
+export { articleDateModified, CORRECTION_LABELS, correctionKindSchema, correctionSchema, latestCorrection } from './correction.js';
+export type { Correction, CorrectionKind } from './correction.js';
 export { escapeHtml } from './escape-html.js';
 export { MAX_WIRE_TEXT_BYTES, parseWireStory, parseWireStoryOrThrow, WireParseException } from './wire/parse-wire-story.js';
 export type { WireParseError, WireParseErrorCode, WireParseOptions, WireParseResult } from './wire/parse-wire-story.js';

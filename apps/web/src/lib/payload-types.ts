@@ -92,6 +92,10 @@ export interface PayloadArticle {
   section?: number | PayloadSection | null;
   tags?: string[] | null;
   showLatestHeadlines?: boolean | null;
+  /** Notes added since publication; `at` is stamped by the CMS when the note is saved. */
+  corrections?: { kind?: 'correction' | 'update' | 'clarification' | null; text?: string | null; at?: string | null; id?: string | null }[] | null;
+  /** Until then the CMS hides the story from anonymous reads (the site's), however it is published. */
+  embargoedUntil?: string | null;
   updatedAt?: string;
   createdAt?: string;
   _status?: 'draft' | 'published' | null;

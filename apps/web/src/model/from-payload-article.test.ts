@@ -1,7 +1,7 @@
-import { articleSchema } from '@newsroom/schema';
+import { articleDateModified, articleSchema } from '@newsroom/schema';
 import { describe, expect, it } from 'vitest';
 
-import { lexical, media, seedArticle } from './fixtures/payload-docs';
+import { corrections, lexical, media, seedArticle } from './fixtures/payload-docs';
 import { fromPayloadArticle } from './from-payload-article';
 
 describe('fromPayloadArticle', () => {
@@ -97,6 +97,42 @@ describe('fromPayloadArticle', () => {
     expect(view.body.root.children).toEqual([]);
     expect(view.suppressAds).toBe(true);
     expect(view.showLatestHeadlines).toBe(false);
+  });
+
+  it('keeps corrections, updates and clarifications in the order they were added', () => {
+    const { article } = fromPayloadArticle(seedArticle({ corrections: corrections() }));
+    expect(article.corrections).toEqual([
+      { kind: 'correction', text: 'An earlier version misstated the spokesman’s title.', at: '2018-09-17T12:15:00.000Z' },
+      { kind: 'update', text: 'The office opened on Friday, as planned.', at: '2018-09-18T10:00:00.000Z' },
+      // Plain text, kept as written: renderers escape it.
+      { kind: 'clarification', text: 'Talks are <b>planned</b> & "expected" to resume.', at: '2018-09-18T10:30:00.000Z' },
+    ]);
+    expect(articleSchema.parse(article)).toEqual(article);
+    // The seed was last saved at 09:00 on the 17th; the newest note came later.
+    expect(articleDateModified(article)).toBe('2018-09-18T10:30:00.000Z');
+  });
+
+  it('leaves out notes without a known kind, text or time, and has none when nothing is left', () => {
+    const doc = seedArticle({
+      corrections: [
+        { kind: 'correction', text: '  Trimmed.  ', at: '2018-09-18T00:00:00Z' },
+        { kind: null, text: 'No kind.', at: '2018-09-18T00:00:00Z' },
+        { kind: 'retraction' as never, text: 'Unknown kind.', at: '2018-09-18T00:00:00Z' },
+        { kind: 'update', text: '   ', at: '2018-09-18T00:00:00Z' },
+        { kind: 'update', text: 'No time.', at: null },
+        { kind: 'update', text: 'Bad time.', at: 'yesterday' },
+      ],
+    });
+    expect(fromPayloadArticle(doc).article.corrections).toEqual([{ kind: 'correction', text: 'Trimmed.', at: '2018-09-18T00:00:00.000Z' }]);
+    expect(fromPayloadArticle(seedArticle({ corrections: [{ kind: 'update', text: '', at: null }] })).article).not.toHaveProperty('corrections');
+    expect(fromPayloadArticle(seedArticle({ corrections: null })).article).not.toHaveProperty('corrections');
+    expect(fromPayloadArticle(seedArticle()).article).not.toHaveProperty('corrections');
+  });
+
+  it('dates the last change by the last edit when no note came after it', () => {
+    const { article } = fromPayloadArticle(seedArticle({ updatedAt: '2018-09-19T00:00:00.000Z', corrections: corrections() }));
+    expect(articleDateModified(article)).toBe('2018-09-19T00:00:00.000Z');
+    expect(articleDateModified(fromPayloadArticle(seedArticle()).article)).toBe('2018-09-17T09:00:00.000Z');
   });
 
   it('flattens formatting and links to text in the plain paragraphs', () => {

@@ -4,6 +4,8 @@ import {
   type ArticleAdSettings,
   articleSchema,
   type Author,
+  type Correction,
+  correctionKindSchema,
   daysInMonth,
   parseCreditLine,
   type Photo,
@@ -45,7 +47,8 @@ const EMPTY_BODY: LexicalDocument = { root: { type: 'root', children: [] } };
 /**
  * A Payload article document (depth ≥ 1) as the site's `Article`. Pure. Unpopulated relationships (ids only, e.g. a
  * related doc the reader may not see) are left out; links that are not http(s) or site paths are dropped; a dateline
- * missing its date falls back to the publication date. The result always satisfies `articleSchema`.
+ * missing its date falls back to the publication date; corrections without a kind, text or time are left out and the
+ * rest are put in the order they were added. The result always satisfies `articleSchema`.
  */
 export function fromPayloadArticle(doc: PayloadArticle): ArticleDocument {
   const slug = slugSchema.safeParse(doc.slug).success ? String(doc.slug) : `article-${doc.id}`;
@@ -69,6 +72,7 @@ export function fromPayloadArticle(doc: PayloadArticle): ArticleDocument {
     status: doc._status === 'draft' ? 'draft' : 'published',
     publishedAt,
     updatedAt,
+    corrections: correctionsOf(doc),
   });
   const parsed = articleSchema.safeParse(article);
   if (!parsed.success) throw new Error(`article ${doc.id} does not fit the schema: ${parsed.error.message}`);
@@ -150,6 +154,19 @@ function renditionsOf(media: PayloadMedia): ImageRendition[] {
   push('original', media.url, media.width, media.height);
   for (const [name, size] of Object.entries(media.sizes ?? {})) push(name, size?.url, size?.width, size?.height);
   return out;
+}
+
+/** The story's corrections, updates and clarifications, oldest first; undefined when it has none. */
+function correctionsOf(doc: PayloadArticle): Correction[] | undefined {
+  const notes = (doc.corrections ?? []).flatMap((entry): Correction[] => {
+    const kind = correctionKindSchema.safeParse(entry?.kind);
+    const note = text(entry?.text);
+    const at = isoTime(entry?.at);
+    return kind.success && note && at ? [{ kind: kind.data, text: note, at }] : [];
+  });
+  // A stable sort: notes stamped in the same millisecond keep the order the CMS gave them.
+  notes.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return notes.length > 0 ? notes : undefined;
 }
 
 function adPositionOf(position: NonNullable<PayloadArticle['adPositions']>[number]): AdPosition[] {

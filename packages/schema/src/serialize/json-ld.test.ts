@@ -55,6 +55,39 @@ describe('toNewsArticleJsonLd', () => {
     const jsonLd = toNewsArticleJsonLd({ ...rest, url: 'https://news.example.com/news/moved' }, SITE);
     expect([jsonLd.url, jsonLd.dateModified]).toEqual(['https://news.example.com/news/moved', '2022-04-30T06:00:00Z']);
   });
+
+  it('lists every note as a CorrectionComment, oldest first, and dates the change by the newest', () => {
+    const corrected = {
+      ...NIGHT_TRAINS,
+      corrections: [
+        { kind: 'correction' as const, text: 'The service starts in June, not May.', at: '2022-05-01T10:00:00Z' },
+        { kind: 'update' as const, text: 'Tickets are now on sale.', at: '2022-05-03T08:00:00Z' },
+        { kind: 'clarification' as const, text: 'Fares are per berth.', at: '2022-05-03T08:30:00Z' },
+      ],
+    };
+    const jsonLd = JSON.parse(jsonLdScriptContent(toNewsArticleJsonLd(corrected, SITE))) as Record<string, unknown>;
+    expect(jsonLd.correction).toEqual([
+      { '@type': 'CorrectionComment', name: 'Correction', text: 'The service starts in June, not May.', datePublished: '2022-05-01T10:00:00Z' },
+      { '@type': 'CorrectionComment', name: 'Update', text: 'Tickets are now on sale.', datePublished: '2022-05-03T08:00:00Z' },
+      { '@type': 'CorrectionComment', name: 'Clarification', text: 'Fares are per berth.', datePublished: '2022-05-03T08:30:00Z' },
+    ]);
+    // The fixture was last edited at 09:15 on April 30; the newest note is later.
+    expect(jsonLd.datePublished).toBe('2022-04-30T06:00:00Z');
+    expect(jsonLd.dateModified).toBe('2022-05-03T08:30:00Z');
+  });
+
+  it('keeps the last edit as dateModified when it is newer than every note, and has no correction without notes', () => {
+    const edited = { ...NIGHT_TRAINS, updatedAt: '2022-06-01T00:00:00Z', corrections: [{ kind: 'update' as const, text: 'New timetable.', at: '2022-05-03T08:00:00Z' }] };
+    expect(toNewsArticleJsonLd(edited, SITE).dateModified).toBe('2022-06-01T00:00:00Z');
+    expect(toNewsArticleJsonLd({ ...NIGHT_TRAINS, corrections: [] }, SITE)).not.toHaveProperty('correction');
+  });
+
+  it('never lets a note close the script element', () => {
+    const HOSTILE_NOTE = 'We misquoted </script><script>alert(1)</script> here';
+    const content = jsonLdScriptContent(toNewsArticleJsonLd({ ...NIGHT_TRAINS, corrections: [{ kind: 'correction', text: HOSTILE_NOTE, at: '2022-05-01T10:00:00Z' }] }, SITE));
+    expect(content.toLowerCase()).not.toContain('</script');
+    expect((JSON.parse(content) as { correction: { text: string }[] }).correction[0]!.text).toBe(HOSTILE_NOTE);
+  });
 });
 
 describe('jsonLdScriptContent', () => {

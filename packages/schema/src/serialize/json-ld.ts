@@ -1,4 +1,5 @@
 import type { Article } from '../article.js';
+import { articleDateModified, CORRECTION_LABELS } from '../correction.js';
 import { absoluteUrl, articleUrl, siteBase, type SiteInfo } from './site.js';
 
 /**
@@ -7,6 +8,9 @@ import { absoluteUrl, articleUrl, siteBase, type SiteInfo } from './site.js';
  *
  * Photo rights follow Google's "licensable image" fields: `creditText` is the printed credit,
  * `license` and `acquireLicensePage` both point at the "License Photo" page, the only rights URL we hold.
+ *
+ * Every note added since publication is a `CorrectionComment` in `correction`, oldest first, named by its kind
+ * ("Correction", "Update", "Clarification"); `dateModified` is the latest of the last edit and the newest note.
  */
 export function toNewsArticleJsonLd(article: Article, site: SiteInfo): Record<string, unknown> {
   const base = siteBase(site);
@@ -34,7 +38,7 @@ export function toNewsArticleJsonLd(article: Article, site: SiteInfo): Record<st
     description: article.dek,
     image,
     datePublished: article.publishedAt,
-    dateModified: article.updatedAt ?? article.publishedAt,
+    dateModified: articleDateModified(article),
     author: article.authors.map((author) => ({
       '@type': 'Person',
       name: author.name,
@@ -51,6 +55,9 @@ export function toNewsArticleJsonLd(article: Article, site: SiteInfo): Record<st
     url,
     articleSection: article.section?.name,
     keywords: article.tags.length > 0 ? [...article.tags] : undefined,
+    correction: article.corrections?.length
+      ? article.corrections.map((note) => ({ '@type': 'CorrectionComment', name: CORRECTION_LABELS[note.kind], text: note.text, datePublished: note.at }))
+      : undefined,
   });
 }
 
