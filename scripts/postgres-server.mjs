@@ -51,6 +51,7 @@ function runner() {
  * `dir` keeps the data there (reused when it already holds a cluster) instead of a temp folder deleted on stop;
  * `replica` also starts a hot standby streaming from it, at `replicaUrl`; `durable` keeps fsync on; `port` picks the
  * primary's port (to start the same data again where its clients expect it).
+ * @param {{ dir?: string, replica?: boolean, durable?: boolean, port?: number }} [options]
  */
 export async function startTemporaryPostgres({ dir: keepIn, replica = false, durable = false, port: fixedPort } = {}) {
   const { run, own } = runner();
