@@ -12,8 +12,10 @@ import { relatedHeadlinesStyles } from './related-headlines.styles.js';
  * A titled list of headlines ("Latest Headlines"), each linking to its story with its date and section.
  * Data comes from the `headlines` property, else from a child `<script type="application/json">` holding an array of
  * `{title, url, publishedAt?, section?}`, or — when `src` is set, which wins — is fetched from that URL, saying
- * "Loading headlines…" meanwhile and "Could not load headlines." on failure; an empty list says "No headlines.". A headline whose URL is not http(s)
- * or relative is listed without a link.
+ * "Loading headlines…" meanwhile and "Could not load headlines." on failure; an empty list says "No headlines.". With
+ * `src` and data as well, the data shows until the fetch arrives and stays if it fails (a server-rendered list that
+ * refreshes itself, with no loading state in between). A headline whose URL is not http(s) or relative is listed
+ * without a link.
  *
  * @tagname news-related-headlines
  * @summary A titled list of linked headlines, from a property, inline JSON or a `src` URL.
@@ -50,7 +52,7 @@ export class NewsRelatedHeadlines extends LitElement {
     headlines: { attribute: false },
   };
 
-  /** URL of JSON headlines to fetch (an array, or an object with a `headlines` array). Takes precedence over `headlines`. */
+  /** URL of JSON headlines to fetch (an array, or an object with a `headlines` array). Takes precedence over `headlines` once it has arrived. */
   declare src: string | undefined;
   /** Show at most this many headlines (a positive number; anything else shows all). */
   declare limit: number | undefined;
@@ -67,10 +69,11 @@ export class NewsRelatedHeadlines extends LitElement {
   }
 
   override render() {
-    const { headlines, error } = this.remote;
-    const all = (this.src ? headlines : this.headlines) ?? [];
-    const shown = this.limit! > 0 ? all.slice(0, this.limit) : all;
-    const message = error ? 'Could not load headlines.' : this.src && !headlines ? 'Loading headlines…' : shown.length ? '' : 'No headlines.';
+    const { headlines: fetched, error } = this.remote;
+    // With `src`: what it fetched; until then, or if that failed, the property or inline data when there is some.
+    const all = (this.src && fetched) || this.headlines;
+    const shown = (this.limit! > 0 ? all?.slice(0, this.limit) : all) ?? [];
+    const message = !all && error ? 'Could not load headlines.' : !all && this.src ? 'Loading headlines…' : shown.length ? '' : 'No headlines.';
     return html`<section part="base" aria-labelledby="heading">
       <h2 part="heading" id="heading">${this.heading ?? 'Latest Headlines'}</h2>
       <ol part="list" role="list">${shown.map((headline, index) => {

@@ -132,14 +132,41 @@ describe('<news-related-headlines>', () => {
     }
   });
 
-  it('says "Loading headlines…" until the response arrives; `src` wins over inline data', async () => {
+  it('says "Loading headlines…" until the response arrives when it has nothing else to show', async () => {
     const calls = controlledFetch();
-    const list = await mount(inline(seedHeadlines, 'src="/api/widgets/headlines?limit=5"'));
+    const list = await mount('<news-related-headlines src="/api/widgets/headlines?limit=5"></news-related-headlines>');
     expect(calls.map((call) => call.url)).toEqual(['/api/widgets/headlines?limit=5']);
     expect(status(list)).toBe('Loading headlines…');
     expect(items(list)).toHaveLength(0);
     calls[0]!.respond(json([{ title: 'Fresh', url: '/news/fresh' }]));
     await vi.waitFor(() => expect(titles(list)).toEqual(['Fresh']));
+    expect(status(list)).toBe('');
+  });
+
+  it('shows its inline data until the `src` response arrives, then the fetched list (`src` wins), in the same rows', async () => {
+    const calls = controlledFetch();
+    const list = await mount(inline(seedHeadlines, 'src="/api/widgets/headlines?limit=3" limit="3"'));
+    expect(calls.map((call) => call.url)).toEqual(['/api/widgets/headlines?limit=3']);
+    expect(titles(list)).toEqual(seedHeadlines.slice(0, 3).map((h) => h.title));
+    expect(status(list)).toBe('');
+    const rows = items(list);
+    const fresh = ['One', 'Two', 'Three', 'Four'].map((title) => ({ title, url: `/news/${title.toLowerCase()}` }));
+    calls[0]!.respond(json({ headlines: fresh }));
+    await vi.waitFor(() => expect(titles(list)).toEqual(['One', 'Two', 'Three']));
+    // Patched in place: the same list items, so the list keeps its place on the page.
+    expect(items(list)).toEqual(rows);
+    expect(status(list)).toBe('');
+  });
+
+  it('keeps its inline data, and says nothing, when the `src` fetch fails', async () => {
+    const calls = controlledFetch();
+    const errors = vi.fn();
+    const list = await mount(inline(seedHeadlines, 'src="/api/widgets/headlines"'));
+    list.addEventListener('news-headlines-error', errors);
+    calls[0]!.respond(json({ error: 'down' }, 503));
+    await vi.waitFor(() => expect(errors).toHaveBeenCalledOnce());
+    await (list as NewsRelatedHeadlines).updateComplete;
+    expect(titles(list)).toEqual(seedHeadlines.map((h) => h.title));
     expect(status(list)).toBe('');
   });
 

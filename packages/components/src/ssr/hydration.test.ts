@@ -1,7 +1,7 @@
 // Hydration support must load before lit-element does, so this import comes first.
 import { hydrateDeferred } from '../hydrate.js';
 import { inject } from 'vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../index.js';
 import type { NewsArticleCard, NewsHeadlineSelectEvent, NewsRelatedHeadlines } from '../index.js';
@@ -90,6 +90,36 @@ describe('server rendering + hydration', () => {
     await userEvent.click(shadow(list).querySelectorAll<HTMLElement>('a[part="link"]')[1]!);
     expect(selected.map((event) => event.detail.headline.title)).toEqual([seedHeadlines[1]!.title]);
     container.remove();
+  });
+
+  it('hydrates a server-rendered list that has a `src` without touching a node, then refreshes it in place from `src`', async () => {
+    const calls: { url: string; respond: (response: Response) => void }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: RequestInfo | URL) => new Promise<Response>((respond) => calls.push({ url: String(url), respond }))),
+    );
+    try {
+      const { container, elements, before, after, mutations } = await hydrateServerHtml(fixtures.headlinesWithSrc);
+      const list = elements[0] as NewsRelatedHeadlines;
+      expect(mutations).toEqual([]);
+      expect(after[0]!.length).toBe(before[0]!.length);
+      after[0]!.forEach((node, j) => expect(node).toBe(before[0]![j]));
+      expect(calls.map((call) => call.url)).toEqual(['/api/widgets/headlines?limit=3']);
+      const rows = [...shadow(list).querySelectorAll('[part="item"]')];
+      expect(rows).toHaveLength(3);
+      calls[0]!.respond(
+        new Response(JSON.stringify({ headlines: ['Fresh one', 'Fresh two', 'Fresh three', 'Fresh four'].map((title, i) => ({ title, url: `/news/fresh-${i}` })) }), {
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+      await vi.waitFor(() => expect(shadow(list).querySelector('[part="link"]')!.textContent).toBe('Fresh one'));
+      // The same three rows, their text replaced: the rail keeps its height.
+      expect([...shadow(list).querySelectorAll('[part="item"]')]).toEqual(rows);
+      expect(shadow(list).querySelector('[part="status"]')!.textContent).toBe('');
+      container.remove();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('hydrates a list whose data the page sets as a property before releasing defer-hydration', async () => {

@@ -56,6 +56,17 @@ describe('server rendering', () => {
     expect(shadowHtml(output).match(/<li part="item">/g)).toHaveLength(seedHeadlines.length);
   });
 
+  it('renders a list that also has a `src` with its data, for the browser to refresh from `src` once hydrated', () => {
+    const output = renderRelatedHeadlines({ src: '/api/widgets/headlines?limit=3&exclude=a', headlines: seedHeadlines, limit: 3 });
+    expect(output).toContain('src="/api/widgets/headlines?limit=3&amp;exclude=a"');
+    expect(output).toMatch(/<news-related-headlines[^>]* defer-hydration[\s>]/);
+    expect(shadowHtml(output).match(/<li part="item">/g)).toHaveLength(3);
+    expect(shadowHtml(output)).toContain(seedHeadlines[0]!.title);
+    expect(shadowHtml(output)).not.toContain('Loading headlines…');
+    const json = /<script type="application\/json">(.*?)<\/script>/.exec(output)![1]!;
+    expect(JSON.parse(json)).toEqual(seedHeadlines.slice(0, 3));
+  });
+
   it('renders the loading state for a `src` list, without deferring hydration', () => {
     const output = renderRelatedHeadlines({ src: '/api/widgets/headlines?limit=5&section=world' });
     expect(output).toContain('src="/api/widgets/headlines?limit=5&amp;section=world"');

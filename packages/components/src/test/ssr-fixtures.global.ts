@@ -11,6 +11,7 @@ export interface SsrFixtures {
   headlines: string;
   headlinesWithoutInlineData: string;
   headlinesFromSrc: string;
+  headlinesWithSrc: string;
 }
 
 declare module 'vitest' {
@@ -29,6 +30,7 @@ export default function setup(project: TestProject): void {
     headlines: renderRelatedHeadlines({ headlines: seedHeadlines, limit: 3 }),
     headlinesWithoutInlineData: renderRelatedHeadlines({ headlines: seedHeadlines, heading: 'More from World News' }, { inlineData: false }),
     headlinesFromSrc: renderRelatedHeadlines({ src: '/headlines.json' }),
+    headlinesWithSrc: renderRelatedHeadlines({ src: '/api/widgets/headlines?limit=3', headlines: seedHeadlines, limit: 3 }),
   };
   project.provide('ssr', Object.fromEntries(Object.entries(fixtures).map(([name, html]) => [name, encodeURIComponent(html)])) as Record<keyof SsrFixtures, string>);
 }
