@@ -2,7 +2,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { postgresAdapter } from '@payloadcms/db-postgres';
-import { sqliteAdapter } from '@payloadcms/db-sqlite';
 import { lexicalEditor } from '@payloadcms/richtext-lexical';
 import { buildConfig, type Config, type Migration } from 'payload';
 
@@ -15,12 +14,15 @@ import { Sections } from './collections/Sections';
 import { usersCollection } from './collections/Users';
 import { canManageSchedules, guardJobsCollection } from './access/scheduling';
 import { hideUserReferences } from './access/userReferences';
+import { databaseIdentityEndpoint } from './lib/database-identity';
 import { type DatabaseTarget, resolveDatabaseTarget } from './lib/database-url';
 import { holdsJobsLock } from './lib/jobs-leader';
 import { startRevalidationDelivery } from './jobs/outbox';
 import { REVALIDATE_QUEUE, revalidateTask } from './jobs/revalidate';
 import { cmsRoot, defaultSqliteFile } from './lib/paths';
+import { postgresExtraIndexes } from './lib/indexes';
 import { resolvePayloadSecret } from './lib/secret';
+import { newsroomSqliteAdapter } from './lib/sqlite';
 import { limitedSharp, multipartUploadOptions } from './lib/upload-limits';
 import { migrations as postgresMigrations } from './migrations/postgres/index';
 import { migrations as sqliteMigrations } from './migrations/sqlite/index';
@@ -32,6 +34,8 @@ function databaseAdapter(target: DatabaseTarget): Config['db'] {
   if (target.dialect === 'postgres') {
     return postgresAdapter({
       pool: { connectionString: target.url },
+      // Indexes Payload's field options cannot express (lib/indexes.ts).
+      afterSchemaInit: [postgresExtraIndexes],
       // Reads go to the streaming replicas when there are any; a request that has just written reads the primary
       // for two seconds after (Payload's read-after-write window).
       ...(replicaUrls().length > 0 ? { readReplicas: replicaUrls() } : {}),
@@ -40,7 +44,8 @@ function databaseAdapter(target: DatabaseTarget): Config['db'] {
       prodMigrations: migrationsFor('postgres'),
     });
   }
-  return sqliteAdapter({
+  // WAL, a busy timeout on every connection, and one queued writer per process: lib/sqlite.ts (ADR 0015).
+  return newsroomSqliteAdapter({
     client: { url: target.url },
     push: false,
     migrationDir: path.join(dirname, 'migrations', 'sqlite'),
@@ -134,6 +139,8 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
     },
     // Watches transactions for the revalidation outbox, and delivers what earlier processes left queued.
     onInit: startRevalidationDelivery,
+    // GET /api/database-identity: which database this is, for the site's caches (lib/database-identity.ts).
+    endpoints: [databaseIdentityEndpoint],
     telemetry: false,
     ...(logToStderr
       ? { logger: { options: { name: 'payload', level: process.env.PAYLOAD_LOG_LEVEL ?? 'error' }, destination: process.stderr } }

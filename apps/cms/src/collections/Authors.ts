@@ -10,7 +10,8 @@ export const Authors: CollectionConfig = {
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   hooks: { afterChange: [revalidateAuthorAfterChange], afterDelete: [revalidateProfileAfterDelete('author')] },
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    // Author pages and sitemaps list authors by name.
+    { name: 'name', type: 'text', required: true, maxLength: 120, index: true },
     slugField('name'),
     { name: 'bio', type: 'textarea', maxLength: 1000 },
   ],

@@ -1,5 +1,5 @@
 import { slugify } from '@newsroom/schema';
-import type { CollectionSlug, FieldHook, TextField } from 'payload';
+import type { CollectionSlug, FieldHook, PayloadRequest, TextField } from 'payload';
 
 /**
  * A URL slug made from `sourceField` (lower-case ASCII words joined by `-`), editable, and made
@@ -14,7 +14,7 @@ export function slugField(
     const source = typeof data?.[sourceField] === 'string' ? (data[sourceField] as string) : undefined;
     const wanted = typeof value === 'string' && value.trim() ? slugify(value) : source ? slugify(source) : undefined;
     if (!wanted || !collection) return value;
-    return uniqueSlugIn(collection.slug as CollectionSlug, wanted, originalDoc?.id, req);
+    return uniqueSlugIn(collection.slug as CollectionSlug, wanted, originalDoc?.id, req, Boolean(collection.versions?.drafts));
   };
 
   return {
@@ -31,32 +31,67 @@ export function slugField(
   };
 }
 
-async function uniqueSlugIn(
+/** How many candidates one lookup asks about: `base`, then `base-2` … in growing rounds. */
+const FIRST_ROUND = 8;
+
+/**
+ * The first of `base`, `base-2`, `base-3`, … that no other document uses. Every lookup is an exact
+ * `slug IN (…)` on an index of slugs — never a `LIKE` scan — so its cost does not grow with the
+ * archive. Autosave runs this on every pause in typing, and an import once per story.
+ *
+ * For a collection with drafts, the slugs of other documents' versions count too: a draft may have
+ * renamed a story whose live row still holds the old slug, and either would collide on publish. (So
+ * a slug a story once had is not handed to another story while that version is kept.) The versions
+ * are asked by slug alone — not "latest version with this slug", which SQLite answers by walking
+ * every latest version.
+ */
+export async function uniqueSlugIn(
   collection: CollectionSlug,
   base: string,
   ownId: number | string | undefined,
-  req: Parameters<FieldHook>[0]['req'],
+  req: PayloadRequest,
+  hasDrafts: boolean,
 ): Promise<string> {
-  const taken = await req.payload.find({
+  let next = 1;
+  for (let round = FIRST_ROUND; ; round *= 4) {
+    const candidates = Array.from({ length: round }, (_, i) => (next + i === 1 ? base : `${base}-${next + i}`));
+    next += round;
+    const taken = await takenSlugs(collection, candidates, ownId, req, hasDrafts);
+    const free = candidates.find((candidate) => !taken.has(candidate));
+    if (free) return free;
+  }
+}
+
+async function takenSlugs(
+  collection: CollectionSlug,
+  candidates: string[],
+  ownId: number | string | undefined,
+  req: PayloadRequest,
+  hasDrafts: boolean,
+): Promise<Set<string>> {
+  const db = req.payload.db;
+  const live = db.find({
     collection,
-    where: {
-      and: [
-        { or: [{ slug: { equals: base } }, { slug: { like: `${base}-` } }] },
-        ...(ownId !== undefined ? [{ id: { not_equals: ownId } }] : []),
-      ],
-    },
-    select: { slug: true } as never,
+    where: { and: [{ slug: { in: candidates } }, ...(ownId !== undefined ? [{ id: { not_equals: ownId } }] : [])] },
+    select: { slug: true },
     limit: 0,
     pagination: false,
-    depth: 0,
-    draft: true,
-    overrideAccess: true,
     req,
   });
-  const slugs = new Set(taken.docs.map((doc) => (doc as { slug?: string }).slug));
-  if (!slugs.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}`;
-    if (!slugs.has(candidate)) return candidate;
-  }
+  const versions = hasDrafts
+    ? db.findVersions({
+        collection,
+        where: { and: [{ 'version.slug': { in: candidates } }, ...(ownId !== undefined ? [{ parent: { not_equals: ownId } }] : [])] },
+        select: { version: { slug: true } },
+        limit: 0,
+        pagination: false,
+        req,
+      })
+    : undefined;
+  const [liveRows, versionRows] = await Promise.all([live, versions]);
+  const slugs = [
+    ...liveRows.docs.map((doc) => (doc as { slug?: string | null }).slug),
+    ...(versionRows?.docs ?? []).map((doc) => (doc as { version?: { slug?: string | null } }).version?.slug),
+  ];
+  return new Set(slugs.filter((slug): slug is string => typeof slug === 'string'));
 }

@@ -49,6 +49,9 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
   },
   defaultSort: '-publishedAt',
+  // What the site lists by (ADR 0015): readers' "published and live, newest first" — everywhere and per section. The
+  // slug is unique (fields/slug.ts); tags, authors and the tags table's parent lookups are indexed in lib/indexes.ts.
+  indexes: [{ fields: ['_status', 'publishedAt'] }, { fields: ['section', '_status', 'publishedAt'] }],
   endpoints: [importWireEndpoint],
   hooks: {
     beforeChange: [guardPublishing, stampPublishedAt, requireHeroRights],
@@ -196,7 +199,7 @@ export const Articles: CollectionConfig = {
     { name: 'viewOnSite', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/ViewOnSite#ViewOnSite' } } },
     { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'section', type: 'relationship', relationTo: 'sections', admin: { position: 'sidebar' } },
-    { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    { name: 'tags', type: 'text', hasMany: true, index: true, admin: { position: 'sidebar' } },
     {
       name: 'showLatestHeadlines',
       type: 'checkbox',
