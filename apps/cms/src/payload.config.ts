@@ -22,6 +22,7 @@ import { REVALIDATE_QUEUE, revalidateTask } from './jobs/revalidate';
 import { cmsRoot, defaultSqliteFile } from './lib/paths';
 import { postgresExtraIndexes } from './lib/indexes';
 import { resolvePayloadSecret } from './lib/secret';
+import { searchEndpoints } from './search/endpoints';
 import { newsroomSqliteAdapter } from './lib/sqlite';
 import { limitedSharp, multipartUploadOptions } from './lib/upload-limits';
 import { migrations as postgresMigrations } from './migrations/postgres/index';
@@ -139,8 +140,9 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
     },
     // Watches transactions for the revalidation outbox, and delivers what earlier processes left queued.
     onInit: startRevalidationDelivery,
-    // GET /api/database-identity: which database this is, for the site's caches (lib/database-identity.ts).
-    endpoints: [databaseIdentityEndpoint],
+    // GET /api/search (readers' full-text search) and /api/search/tags/:slug (tag pages): src/search/.
+    // …and GET /api/database-identity: which database this is, for the site's caches (lib/database-identity.ts).
+    endpoints: [...searchEndpoints, databaseIdentityEndpoint],
     telemetry: false,
     ...(logToStderr
       ? { logger: { options: { name: 'payload', level: process.env.PAYLOAD_LOG_LEVEL ?? 'error' }, destination: process.stderr } }

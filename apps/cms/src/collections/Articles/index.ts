@@ -14,6 +14,7 @@ import { revalidateArticleAfterChange, revalidateArticleAfterDelete } from './ho
 import { requireHeroRights } from './hooks/requireHeroRights';
 import { stampPublishedAt } from './hooks/stampPublishedAt';
 import { validateBody } from './hooks/validateBody';
+import { indexArticleAfterChange, removeArticleFromIndexAfterDelete, searchAdminListBeforeOperation } from '../../search/hooks';
 
 export const AD_PLACEMENTS = [
   { label: 'Top of article', value: 'top' },
@@ -55,8 +56,10 @@ export const Articles: CollectionConfig = {
   endpoints: [importWireEndpoint],
   hooks: {
     beforeChange: [guardPublishing, stampPublishedAt, requireHeroRights],
-    afterChange: [revalidateArticleAfterChange],
-    afterDelete: [revalidateArticleAfterDelete],
+    // Full-text search: the list search box also finds body words; the index follows what is published (src/search/).
+    beforeOperation: [searchAdminListBeforeOperation],
+    afterChange: [revalidateArticleAfterChange, indexArticleAfterChange],
+    afterDelete: [revalidateArticleAfterDelete, removeArticleFromIndexAfterDelete],
   },
   fields: [
     { name: 'headline', type: 'text', required: true, maxLength: 300 },

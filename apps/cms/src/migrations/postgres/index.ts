@@ -1,6 +1,7 @@
 import * as migration_20261129_230929_initial from './20261129_230929_initial';
 import * as migration_20261201_091421_media_created_by from './20261201_091421_media_created_by';
 import * as migration_20261201_092129_revalidate_task from './20261201_092129_revalidate_task';
+import * as migration_20261201_093924_search from './20261201_093924_search';
 import * as migration_20261201_094326_archive_scale from './20261201_094326_archive_scale';
 
 export const migrations = [
@@ -17,11 +18,16 @@ export const migrations = [
   {
     up: migration_20261201_092129_revalidate_task.up,
     down: migration_20261201_092129_revalidate_task.down,
-    name: '20261201_092129_revalidate_task'
+    name: '20261201_092129_revalidate_task',
+  },
+  {
+    up: migration_20261201_093924_search.up,
+    down: migration_20261201_093924_search.down,
+    name: '20261201_093924_search',
   },
   {
     up: migration_20261201_094326_archive_scale.up,
     down: migration_20261201_094326_archive_scale.down,
-    name: '20261201_094326_archive_scale',
+    name: '20261201_094326_archive_scale'
   },
 ];

@@ -1,5 +1,6 @@
 import * as migration_20261129_230926_initial from './20261129_230926_initial';
 import * as migration_20261201_091349_media_created_by from './20261201_091349_media_created_by';
+import * as migration_20261201_093924_search from './20261201_093924_search';
 import * as migration_20261201_094257_archive_scale from './20261201_094257_archive_scale';
 
 export const migrations = [
@@ -11,11 +12,16 @@ export const migrations = [
   {
     up: migration_20261201_091349_media_created_by.up,
     down: migration_20261201_091349_media_created_by.down,
-    name: '20261201_091349_media_created_by'
+    name: '20261201_091349_media_created_by',
+  },
+  {
+    up: migration_20261201_093924_search.up,
+    down: migration_20261201_093924_search.down,
+    name: '20261201_093924_search',
   },
   {
     up: migration_20261201_094257_archive_scale.up,
     down: migration_20261201_094257_archive_scale.down,
-    name: '20261201_094257_archive_scale',
+    name: '20261201_094257_archive_scale'
   },
 ];
