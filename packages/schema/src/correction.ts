@@ -30,8 +30,8 @@ export const CORRECTION_LABELS: Readonly<Record<CorrectionKind, string>> = {
 };
 
 /** The most recent note (by `at`; of notes added at the same moment, the later in the list), or undefined. */
-export function latestCorrection(corrections: readonly Correction[] | undefined): Correction | undefined {
-  let latest: Correction | undefined;
+export function latestCorrection<T extends Pick<Correction, 'at'> = Correction>(corrections: readonly T[] | undefined): T | undefined {
+  let latest: T | undefined;
   for (const correction of corrections ?? []) {
     if (!latest || Date.parse(correction.at) >= Date.parse(latest.at)) latest = correction;
   }
@@ -42,7 +42,11 @@ export function latestCorrection(corrections: readonly Correction[] | undefined)
  * When a story last changed for readers: the latest of its last edit (`updatedAt`) and its newest note, else its
  * publication. This is schema.org's `dateModified`, the feed's `atom:updated` and the sitemap's `lastmod`.
  */
-export function articleDateModified(article: { publishedAt?: string | undefined; updatedAt?: string | undefined; corrections?: readonly Correction[] | undefined }): string | undefined {
+export function articleDateModified(article: {
+  publishedAt?: string | undefined;
+  updatedAt?: string | undefined;
+  corrections?: readonly Pick<Correction, 'at'>[] | undefined;
+}): string | undefined {
   const candidates = [article.updatedAt, latestCorrection(article.corrections)?.at].filter((iso): iso is string => iso !== undefined && !Number.isNaN(Date.parse(iso)));
   if (candidates.length === 0) return article.publishedAt;
   return candidates.reduce((latest, iso) => (Date.parse(iso) > Date.parse(latest) ? iso : latest));

@@ -7,8 +7,20 @@ import { articleHeadline } from '../model/headlines';
 import { type FeedArticle, MAX_URLS_PER_SITEMAP, NEWS_SITEMAP_MAX, NEWS_SITEMAP_WINDOW_MS, type NewsSitemapArticle } from '../render/feeds';
 import { TAG } from './cache-tags';
 import { cms } from './cms';
+import type { GoneArticle } from './cms-client';
 import { headlineCandidates } from './page-data';
-import { collectPages, dayRange, isHotDay, isHotMonth, type MonthSummary, monthOf, monthRange, type SitemapRef, type SitemapSources } from './sitemaps';
+import {
+  collectPages,
+  dayRange,
+  isHotDay,
+  isHotMonth,
+  type MonthSummary,
+  monthOf,
+  monthRange,
+  newsSitemapArticle,
+  type SitemapRef,
+  type SitemapSources,
+} from './sitemaps';
 
 /**
  * What the route handlers (JSON, feeds, oEmbed, ad frames) serve, kept in Next's data cache under the tags the CMS
@@ -27,6 +39,14 @@ export function cachedArticle(slug: string): Promise<Article | null> {
     ['article', slug],
     { tags: [TAG.article(slug)], revalidate: FIVE_MINUTES },
   )();
+}
+
+/**
+ * Whether the story once at `/news/<slug>` was killed: its tombstone, or null. Under the article's own tag, which the
+ * CMS revalidates when it kills (or restores) the story, so the answer changes within the revalidation.
+ */
+export function cachedGone(slug: string): Promise<GoneArticle | null> {
+  return unstable_cache(async () => (await cms().goneArticle(slug)) ?? null, ['gone', slug], { tags: [TAG.article(slug)], revalidate: HOUR })();
 }
 
 /** The latest live articles (without bodies), newest first, with their feed summaries. */
@@ -69,19 +89,15 @@ const SECTION_HEADLINES = 51;
 const HOUR = 3600;
 const DAY = 86_400;
 
-/** Stories of the last two days for the Google News sitemap, newest first, at most 1,000. */
+/** Stories of the last two days for the Google News sitemap, newest first, at most 1,000, each with its last change. */
 export const cachedNewsArticles = unstable_cache(
   async (): Promise<NewsSitemapArticle[]> => {
     const from = new Date(Date.now() - NEWS_SITEMAP_WINDOW_MS).toISOString();
-    const docs = await collectPages((page, limit) => cms().articleRefs({ limit, page, from, order: 'newest', fields: ['slug', 'headline', 'publishedAt'] }), {
-      pageSize: 250,
-      max: NEWS_SITEMAP_MAX,
-    });
-    return docs.flatMap((doc) => {
-      const publishedAt = isoTime(doc.publishedAt);
-      const headline = doc.headline?.trim();
-      return validSlug(doc.slug) && publishedAt && headline ? [{ slug: doc.slug, headline, publishedAt }] : [];
-    });
+    const docs = await collectPages(
+      (page, limit) => cms().articleRefs({ limit, page, from, order: 'newest', fields: ['slug', 'headline', 'publishedAt', 'updatedAt', 'corrections'] }),
+      { pageSize: 250, max: NEWS_SITEMAP_MAX },
+    );
+    return docs.flatMap((doc) => newsSitemapArticle(doc) ?? []);
   },
   ['news-sitemap'],
   { tags: [TAG.articles], revalidate: FIVE_MINUTES },

@@ -28,6 +28,30 @@ describe('createCmsClient', () => {
     expect(new Headers(calls[0]!.init.headers).has('authorization')).toBe(false);
   });
 
+  it('reads the whole live article, corrections included: no select, so an edit like a new correction is on the page', async () => {
+    const { fetch, calls } = fakeFetch(() => list([{ id: 1, headline: 'A', slug: 'a', corrections: [{ kind: 'update', text: 'New.', at: '2018-09-18T10:00:00.000Z' }] }]));
+    expect((await createCmsClient({ baseUrl: 'http://cms.test', fetch }).article('a'))?.corrections).toHaveLength(1);
+    expect([...calls[0]!.url.searchParams.keys()].some((key) => key.startsWith('select'))).toBe(false);
+  });
+
+  it('asks the CMS whether a slug was killed, anonymously: a tombstone, or undefined when it never was', async () => {
+    const { fetch, calls } = fakeFetch((url) =>
+      url.pathname === '/api/articles/gone/pulled-story' ? json({ slug: 'pulled-story', killedAt: '2026-12-01T09:30:00.000Z' }) : json({ errors: [] }, 404),
+    );
+    const client = createCmsClient({ baseUrl: 'http://cms.test', fetch });
+    expect(await client.goneArticle('pulled-story')).toEqual({ slug: 'pulled-story', killedAt: '2026-12-01T09:30:00.000Z' });
+    expect(await client.goneArticle('live-story')).toBeUndefined();
+    expect(calls.map((call) => `${call.url.pathname}${call.url.search}`)).toEqual(['/api/articles/gone/pulled-story', '/api/articles/gone/live-story']);
+    expect(calls.every((call) => !new Headers(call.init.headers).has('authorization'))).toBe(true);
+  });
+
+  it('takes a tombstone without a readable kill time, and calls a failing CMS unavailable rather than "not killed"', async () => {
+    const odd = fakeFetch(() => json({ slug: 'x', killedAt: 'soon' }));
+    expect(await createCmsClient({ baseUrl: 'http://cms.test', fetch: odd.fetch }).goneArticle('x')).toEqual({ slug: 'x' });
+    const down = fakeFetch(() => new Response('oops', { status: 502 }));
+    await expect(createCmsClient({ baseUrl: 'http://cms.test', fetch: down.fetch }).goneArticle('x')).rejects.toBeInstanceOf(CmsUnavailableError);
+  });
+
   it('returns undefined for an unknown slug', async () => {
     const { fetch } = fakeFetch(() => list([]));
     expect(await createCmsClient({ baseUrl: 'http://cms.test', fetch }).article('nope')).toBeUndefined();

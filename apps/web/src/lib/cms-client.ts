@@ -51,7 +51,17 @@ export interface ListOptions {
 }
 
 /** What sitemaps and feeds need of an article: no relationships (`depth: 0`), only the fields asked for. */
-export type PayloadArticleRef = Pick<PayloadArticle, 'id'> & Partial<Pick<PayloadArticle, 'slug' | 'headline' | 'publishedAt' | 'updatedAt'>>;
+export type PayloadArticleRef = Pick<PayloadArticle, 'id'> & Partial<Pick<PayloadArticle, ArticleRefField>>;
+
+/** The fields a reference may carry (`corrections` dates the last change: the News sitemap's `lastmod`). */
+export type ArticleRefField = 'slug' | 'headline' | 'publishedAt' | 'updatedAt' | 'corrections';
+
+/** What the CMS says of a story it has killed (`GET /api/articles/gone/:slug`). */
+export interface GoneArticle {
+  slug: string;
+  /** ISO time of the kill, when the CMS says. */
+  killedAt?: string;
+}
 
 export interface ArticleRefOptions {
   limit: number;
@@ -62,7 +72,7 @@ export interface ArticleRefOptions {
   before?: string;
   /** `oldest`: by publication, oldest first (stable pages for sitemaps); `newest`: newest first; `updated`: last edited first. */
   order: 'oldest' | 'newest' | 'updated';
-  fields: readonly ('slug' | 'headline' | 'publishedAt' | 'updatedAt')[];
+  fields: readonly ArticleRefField[];
 }
 
 /** The only code in the site that talks to the CMS: its REST API, typed. */
@@ -73,6 +83,11 @@ export interface CmsClient {
   articles(options: ListOptions): Promise<PayloadList<PayloadArticle>>;
   /** Live articles as bare references (sitemaps, Google News), one page of `limit` at a time. */
   articleRefs(options: ArticleRefOptions): Promise<PayloadList<PayloadArticleRef>>;
+  /**
+   * Whether the story once at `/news/<slug>` was killed (taken down for good): its tombstone, or undefined when the
+   * CMS never killed a story of that slug. Anonymous: the CMS answers it for anyone.
+   */
+  goneArticle(slug: string): Promise<GoneArticle | undefined>;
   /** Curated headlines that have not expired, in the editors' order. */
   headlines(limit: number): Promise<PayloadHeadline[]>;
   /** Ad slots active now. */
@@ -115,7 +130,8 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
   }
 
   async function getJson<T>(path: string, params: Record<string, QueryValue>, token?: string): Promise<T | undefined> {
-    const url = `${path}?${toQueryString(params)}`;
+    const query = toQueryString(params);
+    const url = query ? `${path}?${query}` : path;
     const load = async () => {
       const response = await request(url, token ? { authorization: `JWT ${token}` } : {});
       if (response.status === 404) return undefined;
@@ -185,6 +201,14 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
         depth: 0,
         select: Object.fromEntries(fields.map((field) => [field, true])),
       });
+    },
+
+    async goneArticle(slug) {
+      const body = await getJson<{ slug?: unknown; killedAt?: unknown }>(`/api/articles/gone/${encodeURIComponent(slug)}`, {});
+      if (body === undefined) return undefined;
+      if (typeof body !== 'object' || body === null) throw new CmsUnavailableError(`CMS sent no tombstone for ${slug}`);
+      const killedAt = typeof body.killedAt === 'string' && !Number.isNaN(Date.parse(body.killedAt)) ? new Date(body.killedAt).toISOString() : undefined;
+      return { slug, ...(killedAt ? { killedAt } : {}) };
     },
 
     async headlines(limit) {

@@ -1,11 +1,13 @@
 import type { Article, Author, Headline, Section } from '@newsroom/schema';
-import { adPlacementsFor, formatDateline, jsonLdScriptContent, toNewsArticleJsonLd } from '@newsroom/schema';
+import { adPlacementsFor, articleDateModified, formatDateline, jsonLdScriptContent, toNewsArticleJsonLd } from '@newsroom/schema';
 
 import { fromPayloadAdSlot } from '../model/ad-slots';
 import { fromPayloadArticle, type ImageRendition, authorOf, sectionOf } from '../model/from-payload-article';
 import { articleHeadline, fromPayloadHeadline, railHeadlines } from '../model/headlines';
 import { renderAdSlot } from '../render/ad-slot';
 import { renderBody } from '../render/article-body';
+import { widgetHeadlines } from '../render/embeds';
+import { correctionsNoticeHtml } from '../render/corrections';
 import { articleCardHtml, photoCaptionHtml, railHtml } from '../render/widgets';
 import { clientAssets } from './client-assets';
 import { cms } from './cms';
@@ -41,6 +43,8 @@ export interface ArticlePageProps {
   meta: PageMeta;
   article: Article;
   captionHtml: string | null;
+  /** The corrections and updates notice, when the story has any (render/corrections.ts). */
+  correctionsHtml?: string | null;
   bodyHtml: string;
   topAdHtml: string | null;
   railAdHtml: string | null;
@@ -66,7 +70,14 @@ export interface ListPageProps {
 export const FRONT_PAGE_SIZE = 24;
 export const LIST_PAGE_SIZE = 30;
 
+/** Rows in an article page's "Latest Headlines" rail (styles/site-css.ts reserves their height). */
 const RAIL_LENGTH = 8;
+
+/**
+ * Where an article page's rail refreshes itself from once the page has loaded: the widget JSON, cached and revalidated
+ * on its own, so that a publish re-renders the story's own pages and not every article page (docs/adr/0014).
+ */
+export const railSource = (slug: string) => `/api/widgets/headlines?limit=${RAIL_LENGTH}&exclude=${slug}`;
 
 export async function chromeData(): Promise<Chrome> {
   const sections = (await cms().sections()).flatMap((doc) => sectionOf(doc) ?? []);
@@ -108,6 +119,7 @@ export async function articlePageData(slug: string, { draftToken }: { draftToken
   const canonical = `${site.url}/news/${article.slug}`;
   const og = ogImage(view.photoRenditions, article.photo?.alt);
   const config = siteConfig();
+  const modifiedAt = articleDateModified(article);
   return {
     chrome,
     meta: {
@@ -118,17 +130,19 @@ export async function articlePageData(slug: string, { draftToken }: { draftToken
       ...(og ? { image: og } : {}),
       ...(draftToken ? { noindex: true } : {}),
       ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
-      ...(article.updatedAt ? { modifiedAt: article.updatedAt } : {}),
+      ...(modifiedAt ? { modifiedAt } : {}),
       ...(article.section ? { section: article.section.name } : {}),
       authors: article.authors.map((author) => author.name),
       tags: article.tags,
     },
     article,
     captionHtml: article.photo ? photoCaptionHtml(article.photo) : null,
+    correctionsHtml: correctionsNoticeHtml(article.corrections) || null,
     bodyHtml,
     topAdHtml: top ? renderAdSlot(top, { lazy: false }) : null,
     railAdHtml: railAd ? renderAdSlot(railAd, { lazy: true }) : null,
-    railHtml: view.showLatestHeadlines ? railHtml(rail) : null,
+    // Absolute links, as the widget JSON has them: when nothing changed since this render, the refresh changes nothing.
+    railHtml: view.showLatestHeadlines ? railHtml(widgetHeadlines(rail, config.siteUrl), { src: railSource(article.slug), limit: RAIL_LENGTH }) : null,
     jsonLd: jsonLdScriptContent(newsArticleJsonLd(article, site)),
     preview: draftToken
       ? { cmsOrigin: config.cmsPublicUrl, ...(clientAssets()['live-preview'] ? { livePreviewScript: clientAssets()['live-preview'] } : {}) }

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 
-import { renderUrlSet } from '../render/feeds';
+import { renderNewsSitemap, renderUrlSet } from '../render/feeds';
 import {
   articleFileRefs,
   articleFiles,
@@ -14,6 +14,7 @@ import {
   type MonthSummary,
   monthRange,
   monthsFrom,
+  newsSitemapArticle,
   parseFileName,
   type SitemapRef,
   type SitemapSources,
@@ -164,5 +165,35 @@ describe('collectPages', () => {
     );
     expect(got).toEqual(['a', 'b', 'c']);
     expect(asked).toEqual([1, 2]);
+  });
+});
+
+describe('newsSitemapArticle', () => {
+  const ref = { id: 1, slug: 'ferry-fares-frozen', headline: ' Ferry fares frozen ', publishedAt: '2026-12-01T08:00:00.000Z', updatedAt: '2026-12-01T09:00:00.000Z' };
+
+  it('dates the entry by its newest correction when that came after the last edit', () => {
+    const corrected = { ...ref, corrections: [{ kind: 'correction' as const, text: 'x', at: '2026-12-01T10:30:00.000Z' }, { kind: 'update' as const, text: 'y', at: '2026-12-01T10:00:00.000Z' }] };
+    expect(newsSitemapArticle(corrected)).toEqual({ slug: 'ferry-fares-frozen', headline: 'Ferry fares frozen', publishedAt: '2026-12-01T08:00:00.000Z', lastmod: '2026-12-01T10:30:00.000Z' });
+  });
+
+  it('dates it by the last edit otherwise, and by the publication without either', () => {
+    expect(newsSitemapArticle({ ...ref, corrections: [{ kind: 'update', text: 'y', at: '2026-12-01T08:30:00.000Z' }] })?.lastmod).toBe('2026-12-01T09:00:00.000Z');
+    expect(newsSitemapArticle({ ...ref, updatedAt: undefined, corrections: null })?.lastmod).toBe('2026-12-01T08:00:00.000Z');
+  });
+
+  it('leaves out a reference without a valid slug, a headline or a publication time', () => {
+    expect(newsSitemapArticle({ ...ref, slug: 'Not A Slug' })).toBeUndefined();
+    expect(newsSitemapArticle({ ...ref, headline: '  ' })).toBeUndefined();
+    expect(newsSitemapArticle({ ...ref, publishedAt: null })).toBeUndefined();
+  });
+
+  it('gives the News sitemap URL the lastmod of its newest correction', async () => {
+    const entry = newsSitemapArticle({ ...ref, corrections: [{ kind: 'correction', text: 'x', at: '2026-12-01T10:30:00.000Z' }] })!;
+    const xml = await renderNewsSitemap({ url: 'https://news.example', name: 'Newsroom' }, [entry], new Date('2026-12-01T12:00:00Z'));
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const url = new XMLParser().parse(xml).urlset.url;
+    expect(url.loc).toBe('https://news.example/news/ferry-fares-frozen');
+    expect(url.lastmod).toBe('2026-12-01T10:30:00.000Z');
+    expect(url['news:news']['news:publication_date']).toBe('2026-12-01T08:00:00.000Z');
   });
 });

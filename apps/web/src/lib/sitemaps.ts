@@ -1,4 +1,8 @@
-import { MAX_URLS_PER_SITEMAP } from '../render/feeds';
+import { articleDateModified, slugSchema } from '@newsroom/schema';
+
+import { isoTime } from '../model/from-payload-article';
+import { MAX_URLS_PER_SITEMAP, type NewsSitemapArticle } from '../render/feeds';
+import type { PayloadArticleRef } from './cms-client';
 
 /**
  * How the sitemap is cut into files, and how a file's stories are gathered, kept free of Next and of the CMS client
@@ -158,6 +162,24 @@ export async function articleFileRefs(sources: Pick<SitemapSources, 'monthSummar
     if (seen >= to) break;
   }
   return refs;
+}
+
+/**
+ * A story of the Google News sitemap, from its reference (slug, headline, publication, last edit, corrections), or
+ * undefined when it lacks one of the first three. Its `lastmod` is when it last changed: the latest of the last edit
+ * and the newest correction.
+ */
+export function newsSitemapArticle(ref: PayloadArticleRef): NewsSitemapArticle | undefined {
+  const publishedAt = isoTime(ref.publishedAt);
+  const headline = ref.headline?.trim();
+  if (!slugSchema.safeParse(ref.slug).success || !publishedAt || !headline) return undefined;
+  const updatedAt = isoTime(ref.updatedAt);
+  const corrections = (ref.corrections ?? []).flatMap((note) => {
+    const at = isoTime(note?.at);
+    return at ? [{ at }] : [];
+  });
+  const lastmod = articleDateModified({ publishedAt, ...(updatedAt ? { updatedAt } : {}), corrections });
+  return { slug: String(ref.slug), headline, publishedAt, ...(lastmod ? { lastmod } : {}) };
 }
 
 /**

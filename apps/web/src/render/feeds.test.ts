@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 
 import { fromPayloadArticle } from '../model/from-payload-article';
-import { seedArticle } from '../model/fixtures/payload-docs';
+import { corrections, seedArticle } from '../model/fixtures/payload-docs';
 import { type NewsSitemapArticle, renderNewsSitemap, renderRobots, renderRss, renderSitemapIndex, renderUrlSet, sitePageUrls, xmlText } from './feeds';
 
 const site = { url: 'https://news.example', name: 'Newsroom & Co' };
@@ -99,6 +99,30 @@ describe('renderRss', () => {
     expect(items).toHaveLength(2);
     expect(items[0]).toMatchObject({ title: 'Tide tables', description: 'Summary', category: 'World' });
     expect(items[0]['dc:creator'][0]['#text']).toBe('Ana Ruiz');
+  });
+
+  it('puts a corrected story’s latest note before its summary and says when it changed, keeping its pubDate', () => {
+    const corrected = fromPayloadArticle(seedArticle({ corrections: corrections() })).article;
+    const rss = renderRss(site, [{ article: corrected, summary: 'A sign of progress.' }], now);
+    expect(XMLValidator.validate(rss)).toBe(true);
+    expect(rss).not.toContain('<b>');
+    const { rss: root } = parser.parse(rss);
+    const item = root.channel.item[0];
+    expect(item.description).toBe('Clarification (September 18, 2018): Talks are <b>planned</b> & "expected" to resume. — A sign of progress.');
+    expect(item['atom:updated']).toBe('2018-09-18T10:30:00.000Z');
+    expect(item.pubDate).toBe('Mon, 17 Sep 2018 08:30:00 GMT');
+    // The element's prefix is the channel's own Atom namespace.
+    expect(root['@_xmlns:atom']).toBe('http://www.w3.org/2005/Atom');
+  });
+
+  it('describes a corrected story without a summary by its note alone, and an unchanged one without atom:updated', () => {
+    const noted: Article = { ...seed, updatedAt: undefined, corrections: [{ kind: 'update', text: 'Talks resume Monday.', at: '2018-09-17T20:00:00.000Z' }] };
+    const unchanged: Article = { ...seed, slug: 'unchanged', updatedAt: seed.publishedAt };
+    const [first, second] = parser.parse(renderRss(site, [{ article: noted }, { article: unchanged }], now)).rss.channel.item;
+    expect(first.description).toBe('Update (September 17, 2018): Talks resume Monday.');
+    expect(first['atom:updated']).toBe('2018-09-17T20:00:00.000Z');
+    expect(second.description).toBeUndefined();
+    expect(second['atom:updated']).toBeUndefined();
   });
 });
 

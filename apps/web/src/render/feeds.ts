@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 
-import type { Article, Section } from '@newsroom/schema';
+import { type Article, articleDateModified, CORRECTION_LABELS, latestCorrection, type Section } from '@newsroom/schema';
 import { Feed } from 'feed';
 import { type IndexItem, type SitemapItemLoose, SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 
@@ -39,6 +39,8 @@ export interface NewsSitemapArticle {
   slug: string;
   headline: string;
   publishedAt: string;
+  /** When it last changed (an edit, a correction): the URL's `<lastmod>`. Google News has no field of its own for it. */
+  lastmod?: string;
 }
 
 /** What sitemaps.org allows in one sitemap file (and one index). */
@@ -63,7 +65,22 @@ export function rfc822(iso: string): string {
 
 const DC = 'http://purl.org/dc/elements/1.1/';
 
-/** RSS 2.0 of the latest live articles, newest first. */
+const noteDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+/**
+ * What a feed item says of a story: its latest correction, update or clarification first ("Correction (September 18,
+ * 2018): …"), so subscribers who saw the story before learn what changed, then the summary.
+ */
+export function feedDescription(article: Article, summary: string | undefined): string | undefined {
+  const note = latestCorrection(article.corrections);
+  const noteText = note && `${CORRECTION_LABELS[note.kind]} (${noteDate.format(new Date(note.at))}): ${note.text}`;
+  return [noteText, summary].filter(Boolean).join(' — ') || undefined;
+}
+
+/**
+ * RSS 2.0 of the latest live articles, newest first. A story changed since publication (an edit, a correction) says
+ * when in `<atom:updated>`; its `<pubDate>` stays the publication.
+ */
 export function renderRss(site: FeedSite, items: FeedArticle[], now: Date = new Date()): string {
   const live = items.filter((item) => item.article.publishedAt);
   const newest = live[0]?.article.publishedAt;
@@ -81,7 +98,10 @@ export function renderRss(site: FeedSite, items: FeedArticle[], now: Date = new 
   for (const { article, summary } of live) {
     const link = `${site.url}/news/${article.slug}`;
     const title = xmlText(article.headline);
-    const description = summary ? xmlText(summary) : undefined;
+    const text = feedDescription(article, summary);
+    const description = text ? xmlText(text) : undefined;
+    const modified = articleDateModified(article);
+    const updated = modified && Date.parse(modified) > Date.parse(article.publishedAt!) ? new Date(modified).toISOString() : undefined;
     feed.addItem({
       title,
       // No `id`/`guid`: the library then writes the link as a permalink guid.
@@ -93,6 +113,8 @@ export function renderRss(site: FeedSite, items: FeedArticle[], now: Date = new 
         // file; an extension of the same name replaces the element with escaped text, which every reader decodes.
         { name: 'title', objects: { _text: title } },
         ...(description ? [{ name: 'description', objects: { _text: description } }] : []),
+        // The channel declares the Atom namespace (its atom:link rel="self"); RSS itself has no element for a change.
+        ...(updated ? [{ name: 'atom:updated', objects: { _text: updated } }] : []),
         // Dublin Core's creator, not RSS's <author> (which must be an e-mail address). The library declares the dc
         // namespace only for full-text feeds, so each element declares it itself; xml-js, which writes the XML,
         // repeats an element given an array.
@@ -139,6 +161,7 @@ export async function renderNewsSitemap(site: FeedSite, articles: readonly NewsS
     recent.map(
       (article): SitemapItemLoose => ({
         url: xmlText(`${site.url}/news/${article.slug}`),
+        ...(article.lastmod ? { lastmod: article.lastmod } : {}),
         news: {
           publication: { name, language: 'en' },
           publication_date: article.publishedAt,

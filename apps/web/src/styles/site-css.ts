@@ -1,6 +1,8 @@
 /**
  * The whole site's CSS, inlined into every page's <head>: one small sheet costs less than a render-blocking request.
  * Ads reserve their exact size per breakpoint from custom properties set on each slot (see render/ad-slot.ts).
+ * The "Latest Headlines" rail on article pages has 8 rows (RAIL_LENGTH in lib/page-data.ts) of one fixed height, headlines
+ * clamped to two lines: refreshing it from the widget JSON after load changes its text, never its size (CLS 0).
  */
 export const siteCss = `
 :root{color-scheme:light dark;--text:#1b1b1b;--muted:#595959;--accent:#0b50c4;--bg:#fff;--rule:#d6d6d6;--tint:#f3f3f1;--serif:Georgia,'Times New Roman',serif;--sans:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
@@ -30,6 +32,10 @@ h1{font:700 clamp(1.75rem,4.5vw,2.5rem)/1.15 var(--serif);margin:.25rem 0 .75rem
 .meta{font:.9rem/1.5 var(--sans);color:var(--muted);margin:0 0 1rem}
 .meta p{margin:0}
 .byline a{color:var(--text);font-weight:600}
+.corrections{margin:0 0 1.25rem;padding:.75rem 1rem;border-left:4px solid var(--accent);background:var(--tint);font:.95rem/1.5 var(--sans)}
+.corrections h2{font:700 1rem/1.4 var(--sans);margin:0 0 .375rem}
+.corrections ul{margin:0;padding:0;list-style:none}
+.corrections li+li{margin-top:.5rem}
 .lead-photo{margin:0 0 1.25rem}
 .lead-photo img{display:block;width:100%;height:auto}
 .dateline{font:600 .85rem/1.5 var(--sans);text-transform:none;margin:0 0 .5rem}
@@ -48,6 +54,11 @@ h1{font:700 clamp(1.75rem,4.5vw,2.5rem)/1.15 var(--serif);margin:.25rem 0 .75rem
 img.ad-creative{object-fit:contain}
 .ad-link{display:flex;width:100%;height:100%;align-items:center;justify-content:center;padding:.25rem .5rem;text-align:center;font:600 .95rem/1.3 var(--sans);text-decoration:none;color:var(--text)}
 .rail .ad{margin:0}
+.rail-more{margin:.5rem 0 0;font:.9rem/1.5 var(--sans)}
+.rail news-related-headlines::part(list){min-height:calc(8*5.5em)}
+.rail news-related-headlines::part(item){box-sizing:border-box;height:5.5em;overflow:hidden}
+.rail news-related-headlines::part(link){display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
+.rail news-related-headlines::part(meta){flex-wrap:nowrap;white-space:nowrap;overflow:hidden}
 .page-title{font:700 2rem/1.2 var(--serif);margin:.5rem 0 1rem}
 .intro{color:var(--muted);margin:0 0 1.5rem;max-width:42rem}
 .cards{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,20rem),1fr));margin:0 0 2rem;padding:0;list-style:none}

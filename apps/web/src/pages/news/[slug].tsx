@@ -1,3 +1,4 @@
+import { latestCorrection } from '@newsroom/schema';
 import type { GetStaticPaths, GetStaticProps } from 'next';
 import { Fragment } from 'react';
 
@@ -14,8 +15,10 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 type Props = ArticlePageProps & { siteUrl: string };
 
-export default function ArticlePage({ chrome, meta, article, captionHtml, bodyHtml, topAdHtml, railAdHtml, railHtml, jsonLd, preview, siteUrl }: Props) {
+export default function ArticlePage({ chrome, meta, article, captionHtml, correctionsHtml, bodyHtml, topAdHtml, railAdHtml, railHtml, jsonLd, preview, siteUrl }: Props) {
   const dateline = datelineParts(article.dateline, article.publishedAt);
+  // "Updated" follows the newsroom's notes, not every save (a typo fix is not news).
+  const updated = latestCorrection(article.corrections);
   const banner = preview && (
     <p className="preview-banner" role="status">
       Draft preview — readers do not see this version. <a href="/api/draft/exit">Leave preview</a>
@@ -24,7 +27,15 @@ export default function ArticlePage({ chrome, meta, article, captionHtml, bodyHt
   const rail = (railAdHtml || railHtml) && (
     <>
       {railAdHtml && <Html html={railAdHtml} />}
-      {railHtml && <Html html={railHtml} />}
+      {railHtml && (
+        <div className="rail-headlines">
+          <Html html={railHtml} />
+          {/* The list refreshes itself from the widget JSON; without JavaScript it is as of this page's last render. */}
+          <p className="rail-more">
+            <a href="/">More latest headlines</a>
+          </p>
+        </div>
+      )}
     </>
   );
   return (
@@ -60,8 +71,15 @@ export default function ArticlePage({ chrome, meta, article, captionHtml, bodyHt
                 Published <time dateTime={article.publishedAt}>{formatPublished(article.publishedAt)}</time>
               </p>
             )}
+            {updated && (
+              <p>
+                Updated <time dateTime={updated.at}>{formatPublished(updated.at)}</time>
+              </p>
+            )}
           </div>
         </header>
+        {/* Before the photo and the text: readers learn what was corrected before they read it (render/corrections.ts). */}
+        {correctionsHtml && <Html html={correctionsHtml} />}
         {article.photo && captionHtml && <Html html={captionHtml} as="div" className="lead-photo" />}
         <p className="dateline">
           {dateline.place && <span className="dateline-place">{dateline.place}, </span>}
