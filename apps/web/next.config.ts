@@ -14,7 +14,8 @@ const SURROGATE_KEYS = [
   { source: '/', keys: 'articles headlines sections' },
   { source: '/front/:edition', keys: 'articles headlines sections' },
   { source: '/front/:edition/page/:page', keys: 'articles headlines sections' },
-  { source: '/news/:slug([a-z0-9-]+)', keys: 'article::slug articles headlines ad-slots sections' },
+  // Not `articles` or `headlines`: the page's "Latest Headlines" rail refreshes itself from the widget JSON, which has them.
+  { source: '/news/:slug([a-z0-9-]+)', keys: 'article::slug ad-slots sections' },
   { source: '/section/:slug([a-z0-9-]+)', keys: 'section::slug sections' },
   { source: '/section/:slug([a-z0-9-]+)/page/:page', keys: 'section::slug sections' },
   { source: '/author/:slug([a-z0-9-]+)', keys: 'author::slug sections' },

@@ -15,12 +15,23 @@ describe('parseRevalidateBody', () => {
 });
 
 describe('pagesForTags', () => {
-  it('maps a publish to the article, the front page and its listings, articles first, and every rail', () => {
+  it('maps a publish to the article, the front page and its listings, articles first — and nothing for every article page', () => {
     expect(pagesForTags(['articles', 'section:world', 'article:a', 'author:x'])).toEqual({
       paths: ['/news/a', FRONT_PATH, '/section/world', '/author/x'],
-      allArticles: true,
+      allArticles: false,
       allListings: false,
     });
+  });
+
+  it('maps the latest stories and curated headlines to the front page only: article pages load their rail as JSON', () => {
+    for (const tag of ['articles', 'headlines']) expect(pagesForTags([tag])).toEqual({ paths: [FRONT_PATH], allArticles: false, allListings: false });
+  });
+
+  it('maps a 200-story import to those 200 pages and the front page, not to the archive', () => {
+    const tags = ['articles', ...Array.from({ length: 200 }, (_, i) => `article:story-${i}`)];
+    const plan = pagesForTags(tags);
+    expect(plan.paths).toHaveLength(201);
+    expect(plan.allArticles).toBe(false);
   });
 
   it('maps ad slots to every article page and nothing else', () => {

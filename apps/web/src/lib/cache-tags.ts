@@ -2,12 +2,17 @@
  * The revalidation vocabulary shared with the CMS (apps/cms/src/collections/Articles/hooks/revalidate.ts): the CMS
  * says what changed, the site knows which pages and cached data show it.
  *
- * - `articles`: the set or order of live articles changed (front page, rails, feeds, sitemaps, widget JSON)
+ * - `articles`: the set or order of live articles changed (front page, feeds, sitemaps, widget JSON — and so the
+ *   "Latest Headlines" rail, which article pages load from the widget JSON)
  * - `article:<slug>`: that article's page, JSON and oEmbed
  * - `section:<slug>`, `author:<slug>`: those listing pages
- * - `headlines`: curated headlines (front page, rails, widget JSON)
+ * - `headlines`: curated headlines (front page, widget JSON, so the rail)
  * - `ad-slots`: ad slots (every article page)
  * - `sections`, `authors`: the collections (navigation on every page; sitemaps)
+ *
+ * What a publish re-renders is what shows that story: its page, the front page, its section and author pages, and the
+ * cached data behind feeds, sitemaps and widget JSON — never a number of pages that grows with the archive
+ * (docs/adr/0014). Only ad slots and sections touch every page; those go to one rate-limited background sweep.
  */
 export const TAG = {
   articles: 'articles',
@@ -47,9 +52,9 @@ export const FRONT_PATH = '/front/latest';
 export interface PagePlan {
   /** Pages to regenerate now, in this order. */
   paths: string[];
-  /** Every cached article page shows it too (the rail, the ads, the navigation). */
+  /** Every cached article page shows it too (the ads, the navigation): re-rendered by the background sweep. */
   allArticles: boolean;
-  /** Every cached section and author page shows it too (the navigation). */
+  /** Every cached section and author page shows it too (the navigation): re-rendered by the background sweep. */
   allListings: boolean;
 }
 
@@ -62,10 +67,9 @@ export function pagesForTags(tags: readonly string[]): PagePlan {
     if (kind === 'article' && slug) paths.add(`/news/${slug}`);
     else if (kind === 'section' && slug) paths.add(`/section/${slug}`);
     else if (kind === 'author' && slug) paths.add(`/author/${slug}`);
-    else if (tag === TAG.articles || tag === TAG.headlines) {
-      paths.add(FRONT_PATH);
-      allArticles = true;
-    } else if (tag === TAG.adSlots) allArticles = true;
+    // Article pages load their rail from the widget JSON (cached under these tags), so only the front page re-renders.
+    else if (tag === TAG.articles || tag === TAG.headlines) paths.add(FRONT_PATH);
+    else if (tag === TAG.adSlots) allArticles = true;
     else if (tag === TAG.sections) {
       paths.add(FRONT_PATH);
       allArticles = true;

@@ -4,19 +4,22 @@ import { cms } from './cms';
 export interface RegenerateReport {
   regenerated: string[];
   failed: { path: string; error: string }[];
-  /** Pages left for the background queue (the long tail of article pages, listings). */
+  /** Pages were handed to the background sweep (every article page, every listing, or the tail of a long list). */
   queued: boolean;
 }
 
+/** Re-renders one path if it is cached (`res.revalidate(path, { unstable_onlyGenerated: true })`). */
+export type Render = (path: string) => Promise<void>;
+
 export interface RegenerateOptions {
-  /** How many of the newest article pages to re-render before answering; the rest follow in the background. */
+  /**
+   * How many of the plan's pages to re-render before answering, besides the front page; the rest join the background
+   * sweep. A publish names a handful, so all of them; a change naming hundreds of stories does not hold the CMS up.
+   */
   hot?: number;
   concurrency?: number;
-  /** Newest-first live article slugs, page by page; `undefined` once there are no more. */
-  articleSlugs?: (page: number, limit: number) => Promise<string[] | undefined>;
-  listingPaths?: () => Promise<string[]>;
-  /** Where background work goes (tests await it). */
-  background?: (work: () => Promise<void>) => void;
+  /** Where pages that every page shows (ads, navigation) and the tail of a long plan go. */
+  sweep?: Sweep;
 }
 
 const defaultArticleSlugs = async (page: number, limit: number) => {
@@ -30,61 +33,168 @@ const defaultListingPaths = async () => {
   return [...sections.map((s) => `/section/${s.slug}`), ...authors.map((a) => `/author/${a.slug}`)];
 };
 
-let queue: Promise<void> = Promise.resolve();
-const defaultBackground = (work: () => Promise<void>) => {
-  // One background job at a time, so a burst of publishes does not starve readers of CPU.
-  queue = queue.then(work).catch((error) => console.warn(`background regeneration failed: ${(error as Error).message}`));
-};
-
 /**
- * Re-renders the pages a change shows on: first the plan's own paths and the newest article pages (whose rails and
- * ads readers see most), before returning; then every other article page — and, for navigation changes, every
- * listing — in the background. `revalidate` re-renders one path (only if it is cached).
+ * Re-renders what a change shows on. The plan's own pages — the article, the front page, its section and author
+ * pages — before returning (up to `hot` of them besides the front page); anything that is on every page (ad slots,
+ * navigation) and the tail of a very long plan go to the background sweep, which never holds up the answer.
+ * `revalidate` re-renders one path (only if it is cached).
  */
-export async function regeneratePlan(plan: PagePlan, revalidate: (path: string) => Promise<void>, options: RegenerateOptions = {}): Promise<RegenerateReport> {
-  const { hot = 20, concurrency = 4, articleSlugs = defaultArticleSlugs, listingPaths = defaultListingPaths, background = defaultBackground } = options;
+export async function regeneratePlan(plan: PagePlan, revalidate: Render, options: RegenerateOptions = {}): Promise<RegenerateReport> {
+  const { hot = 50, concurrency = 4, sweep = backgroundSweep() } = options;
   const report: RegenerateReport = { regenerated: [], failed: [], queued: false };
-  const run = async (path: string) => {
+  const paths = unique(plan.paths);
+  const others = paths.filter((path) => path !== FRONT_PATH);
+  const first = new Set(others.slice(0, hot));
+  const now = paths.filter((path) => path === FRONT_PATH || first.has(path));
+  const later = others.slice(hot);
+
+  await inBatches(now, concurrency, async (path) => {
     try {
       await revalidate(path);
       report.regenerated.push(path);
     } catch (error) {
       report.failed.push({ path, error: (error as Error).message });
     }
-  };
-
-  const now = [...plan.paths];
-  if (plan.allArticles) {
-    const newest = (await articleSlugs(1, hot).catch(() => undefined)) ?? [];
-    now.push(...newest.map((slug) => `/news/${slug}`));
-  }
-  const done = new Set<string>();
-  await inBatches(unique(now), concurrency, async (path) => {
-    done.add(path);
-    await run(path);
   });
 
-  if (plan.allArticles || plan.allListings) {
+  if (plan.allArticles || plan.allListings || later.length > 0) {
     report.queued = true;
-    background(async () => {
-      const later: string[] = [];
-      if (plan.allArticles) {
-        for (let page = 1; ; page++) {
-          const slugs = await articleSlugs(page, 100);
-          if (!slugs) break;
-          later.push(...slugs.map((slug) => `/news/${slug}`));
-          if (slugs.length < 100) break;
-        }
-      }
-      if (plan.allListings) later.push(...(await listingPaths()), FRONT_PATH);
-      // Page by page through the same one-at-a-time queue as foreground work, so a newer change never joins a
-      // background re-render that started before it, and never waits for more than one page.
-      await inBatches(unique(later).filter((path) => !done.has(path)), 1, async (path) => {
-        await oneAtATime(() => revalidate(path)).catch(() => undefined);
-      });
-    });
+    sweep.request({ articles: plan.allArticles, listings: plan.allListings, paths: later }, revalidate);
   }
   return report;
+}
+
+export interface SweepOptions {
+  /** Newest-first live article slugs, page by page; `undefined` once there are no more. */
+  articleSlugs?: (page: number, limit: number) => Promise<string[] | undefined>;
+  listingPaths?: () => Promise<string[]>;
+  /** At most this many pages a second (REGENERATE_SWEEP_RATE, default 10), so readers keep the CPU. */
+  pagesPerSecond?: number;
+  sleep?: (ms: number) => Promise<void>;
+  warn?: (message: string) => void;
+  /** How page renders take turns with other re-renders in the process (default {@link oneAtATime}). */
+  serial?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+type Work = { path: string } | { every: 'articles' | 'listings' };
+const keyOf = (work: Work) => ('path' in work ? work.path : `#${work.every}`);
+
+/**
+ * The background re-render of pages a change touches everywhere (ad slots: every article page; sections: every page's
+ * navigation). One sweep at a time per process, at a bounded rate, each page through {@link oneAtATime} so a publish
+ * never waits for more than one page of it. A request that arrives while a sweep runs is merged into it: pages still
+ * waiting are not queued twice, and pages already done are queued again (they were rendered before the newer change).
+ */
+export class Sweep {
+  private readonly queue: Work[] = [];
+  private readonly waiting = new Set<string>();
+  /** The pages each "every …" of the sweep in progress was expanded into. */
+  private readonly listed = new Map<'articles' | 'listings', string[]>();
+  private running: Promise<void> | undefined;
+  private render: Render | undefined;
+  /** Pages re-rendered since this sweep object was made. */
+  rendered = 0;
+
+  constructor(private readonly options: SweepOptions = {}) {}
+
+  /** Adds to the sweep (starting it if idle) and returns at once. `render` is the latest request's way to re-render. */
+  request(scope: { articles?: boolean; listings?: boolean; paths?: readonly string[] }, render: Render): void {
+    this.render = render;
+    if (scope.articles) this.addEvery('articles');
+    if (scope.listings) this.addEvery('listings');
+    for (const path of scope.paths ?? []) this.add({ path });
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** Pages (and page lists still to be read) waiting. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Whether a sweep is in progress. */
+  get active(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Resolves when the sweep has nothing left to do. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Every page of a kind: listed once per sweep; asked again mid-sweep, only the pages already past are queued again. */
+  private addEvery(every: 'articles' | 'listings'): void {
+    const listed = this.listed.get(every);
+    if (!listed) return this.add({ every });
+    for (const path of listed) this.add({ path });
+  }
+
+  private add(work: Work): void {
+    const key = keyOf(work);
+    if (this.waiting.has(key)) return;
+    this.waiting.add(key);
+    this.queue.push(work);
+  }
+
+  private async drain(): Promise<void> {
+    const { pagesPerSecond = sweepRate(), sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) } = this.options;
+    const interval = 1000 / Math.max(0.1, pagesPerSecond);
+    const warn = this.options.warn ?? ((message: string) => console.warn(message));
+    let failures = 0;
+    while (this.queue.length > 0) {
+      const work = this.queue.shift()!;
+      this.waiting.delete(keyOf(work));
+      if ('every' in work) {
+        try {
+          const paths = await this.pagesOf(work.every);
+          this.listed.set(work.every, paths);
+          for (const path of paths) this.add({ path });
+        } catch (error) {
+          warn(`background re-render: could not list ${work.every}: ${(error as Error).message}`);
+        }
+        continue;
+      }
+      const started = performance.now();
+      const render = this.render!;
+      try {
+        await (this.options.serial ?? oneAtATime)(() => render(work.path));
+        this.rendered++;
+      } catch (error) {
+        // ISR keeps the last good page; its timer tries again.
+        if (failures++ === 0) warn(`background re-render of ${work.path} failed: ${(error as Error).message}`);
+      }
+      const rest = interval - (performance.now() - started);
+      if (rest > 0 && this.queue.length > 0) await sleep(rest);
+    }
+    this.listed.clear();
+    if (failures > 1) warn(`background re-render: ${failures} pages failed`);
+  }
+
+  private async pagesOf(every: 'articles' | 'listings'): Promise<string[]> {
+    if (every === 'listings') return (this.options.listingPaths ?? defaultListingPaths)();
+    const articleSlugs = this.options.articleSlugs ?? defaultArticleSlugs;
+    const paths: string[] = [];
+    for (let page = 1; ; page++) {
+      const slugs = await articleSlugs(page, 100);
+      if (!slugs) break;
+      paths.push(...slugs.map((slug) => `/news/${slug}`));
+      if (slugs.length < 100) break;
+    }
+    return paths;
+  }
+}
+
+function sweepRate(): number {
+  const rate = Number(process.env.REGENERATE_SWEEP_RATE);
+  return Number.isFinite(rate) && rate > 0 ? rate : 10;
+}
+
+const SWEEP = Symbol.for('newsroom.web.sweep');
+
+/** The process's one background sweep. */
+export function backgroundSweep(holder: { [SWEEP]?: Sweep } = globalThis as { [SWEEP]?: Sweep }): Sweep {
+  return (holder[SWEEP] ??= new Sweep());
 }
 
 const QUEUE = Symbol.for('newsroom.web.regenerateQueue');

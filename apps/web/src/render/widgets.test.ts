@@ -26,6 +26,16 @@ describe('server-rendered widgets', () => {
     expect(photoCaptionHtml(article.photo!)).toMatch(/<img src="\/media\/liaison-1280x853.jpg" alt="The liaison office in Kaesong" width="1280" height="853"/);
   });
 
+  it('gives the rail the widget JSON to refresh from, with its rows inline for the first paint', () => {
+    const headlines = Array.from({ length: 8 }, (_, i) => ({ title: `Story ${i}`, url: `/news/story-${i}` }));
+    const rail = railHtml(headlines, { src: '/api/widgets/headlines?limit=8&exclude=a-story', limit: 8 });
+    expect(rail).toMatch(/<news-related-headlines[^>]* src="\/api\/widgets\/headlines\?limit=8&amp;exclude=a-story"/);
+    expect(rail).toMatch(/<news-related-headlines[^>]* limit="8"/);
+    expect(rail).toContain('defer-hydration');
+    const inline = /<script type="application\/json">(.*?)<\/script>/.exec(rail)![1]!;
+    expect(JSON.parse(inline)).toEqual(headlines);
+  });
+
   it('escapes hostile text in attributes and inline data', () => {
     const { article } = fromPayloadArticle(seedArticle({ headline: '"><script>alert(1)</script>' }));
     expect(articleCardHtml(article)).not.toContain('<script>');

@@ -23,7 +23,10 @@ export function photoCaptionHtml(photo: Photo): string {
   });
 }
 
-/** The "Latest Headlines" rail: rendered on the server, its data inline for hydration. */
-export function railHtml(headlines: Headline[], heading = 'Latest Headlines'): string {
-  return renderRelatedHeadlines({ headlines, heading });
+/**
+ * The "Latest Headlines" rail: rendered on the server, its data inline for hydration. With `src` (the widget JSON), the
+ * browser refreshes it from there once hydrated, in the same rows: the page can stay cached while the rail stays current.
+ */
+export function railHtml(headlines: Headline[], { heading = 'Latest Headlines', src, limit }: { heading?: string; src?: string; limit?: number } = {}): string {
+  return renderRelatedHeadlines({ headlines, heading, ...(src ? { src } : {}), ...(limit ? { limit } : {}) });
 }

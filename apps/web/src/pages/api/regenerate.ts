@@ -12,7 +12,8 @@ export const config = { api: { bodyParser: false } };
 
 /**
  * Internal: re-renders cached pages for `POST /api/revalidate` (the public endpoint). Needs the same secret.
- * Only pages already in the cache are re-rendered; the rest render fresh on their first visit anyway.
+ * Only pages already in the cache are re-rendered; the rest render fresh on their first visit anyway. Answers once the
+ * plan's own pages are done; the background sweep (lib/regenerate.ts) carries on after.
  * The body is read here, after the secret checks out, and only up to {@link REVALIDATE_BODY_LIMIT} (413 beyond it).
  */
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
@@ -32,7 +33,8 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (!plan || !Array.isArray(plan.paths) || !plan.paths.every((p) => typeof p === 'string' && /^\/[a-z0-9/-]*$/.test(p))) {
     return res.status(400).json({ error: 'expected a page plan' });
   }
-  // How many of the newest article pages to re-render before answering (the rest follow in the background).
+  // How many of the plan's pages to re-render before answering, besides the front page (the rest join the background
+  // sweep, which also takes what every page shows: ad slots, navigation).
   const hot = Number.parseInt(process.env.REGENERATE_HOT_PAGES ?? '', 10);
   const report = await oneAtATime(() => {
     cms().clearMemo();
