@@ -24,6 +24,10 @@ export type Newsroom = {
   /** Stops the CMS only (the site keeps serving from its cache). */
   stopCms(): Promise<void>;
   startCms(): Promise<void>;
+  /** Stops the reader site only (the CMS's revalidations are then refused: connection refused). */
+  stopWeb(): Promise<void>;
+  /** Starts the reader site again on the same port, keeping what Next had cached on disk. */
+  startWeb(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -58,8 +62,7 @@ export async function startNewsroom({ importSeed = true, cmsEnv = {} }: { import
   }
   // Like a fresh deploy: no pages or data cached by an earlier run against another database.
   for (const cache of ['.next/server/route-cache', '.next/cache/fetch-cache']) rmSync(path.join(webDir, cache), { recursive: true, force: true });
-  const web = startCommand(process.execPath, [path.join(webDir, 'scripts', 'serve.mjs')], { ...env, NODE_ENV: 'production' }, webDir);
-  await waitForHttp(`${webBase}/robots.txt`, web, 60_000);
+  let web = await launchWeb(env, webBase);
 
   const newsroom: Newsroom = {
     cmsBase,
@@ -68,10 +71,16 @@ export async function startNewsroom({ importSeed = true, cmsEnv = {} }: { import
     get cms() {
       return cms;
     },
-    web,
+    get web() {
+      return web;
+    },
     stopCms: () => cms.stop(),
     startCms: async () => {
       cms = await launchCms(env, cmsBase);
+    },
+    stopWeb: () => web.stop(),
+    startWeb: async () => {
+      web = await launchWeb(env, webBase);
     },
     stop: async () => {
       await Promise.all([web.stop(), cms.stop()]);
@@ -79,6 +88,12 @@ export async function startNewsroom({ importSeed = true, cmsEnv = {} }: { import
     },
   };
   return newsroom;
+}
+
+async function launchWeb(env: NodeJS.ProcessEnv, base: string): Promise<Started> {
+  const web = startCommand(process.execPath, [path.join(webDir, 'scripts', 'serve.mjs')], { ...env, NODE_ENV: 'production' }, webDir);
+  await waitForHttp(`${base}/robots.txt`, web, 60_000);
+  return web;
 }
 
 async function launchCms(env: NodeJS.ProcessEnv, base: string): Promise<Started> {
