@@ -116,7 +116,7 @@ describe('fromPayloadArticle', () => {
     const doc = seedArticle({
       corrections: [
         { kind: 'correction', text: '  Trimmed.  ', at: '2018-09-18T00:00:00Z' },
-        { kind: null, text: 'No kind.', at: '2018-09-18T00:00:00Z' },
+        { kind: null as never, text: 'No kind.', at: '2018-09-18T00:00:00Z' },
         { kind: 'retraction' as never, text: 'Unknown kind.', at: '2018-09-18T00:00:00Z' },
         { kind: 'update', text: '   ', at: '2018-09-18T00:00:00Z' },
         { kind: 'update', text: 'No time.', at: null },
