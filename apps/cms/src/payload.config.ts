@@ -7,6 +7,7 @@ import { buildConfig, type Config, type Migration } from 'payload';
 
 import { AdSlots } from './collections/AdSlots';
 import { Articles } from './collections/Articles/index';
+import { AuditLog } from './collections/AuditLog';
 import { Authors } from './collections/Authors';
 import { Headlines } from './collections/Headlines';
 import { Media } from './collections/Media';
@@ -19,6 +20,7 @@ import { type DatabaseTarget, resolveDatabaseTarget } from './lib/database-url';
 import { holdsJobsLock } from './lib/jobs-leader';
 import { startRevalidationDelivery } from './jobs/outbox';
 import { REVALIDATE_QUEUE, revalidateTask } from './jobs/revalidate';
+import { liftEmbargoTask } from './jobs/liftEmbargo';
 import { cmsRoot, defaultSqliteFile } from './lib/paths';
 import { postgresExtraIndexes } from './lib/indexes';
 import { resolvePayloadSecret } from './lib/secret';
@@ -108,13 +110,19 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
       components: {
         views: {
           importWire: { Component: '/components/ImportWire/ImportWireView#ImportWireView', path: '/import-wire' },
+          storyBudget: { Component: '/components/StoryBudget/StoryBudgetView#StoryBudgetView', path: '/budget' },
         },
+        // The story budget is the desk's first page: first in the navigation and on the dashboard.
+        beforeNavLinks: ['/components/StoryBudget/StoryBudgetNavLink#StoryBudgetNavLink'],
         afterNavLinks: ['/components/ImportWire/ImportWireNavLink#ImportWireNavLink'],
-        beforeDashboard: ['/components/ImportWire/ImportWireDashboardLink#ImportWireDashboardLink'],
+        beforeDashboard: [
+          '/components/StoryBudget/StoryBudgetDashboard#StoryBudgetDashboard',
+          '/components/ImportWire/ImportWireDashboardLink#ImportWireDashboardLink',
+        ],
       },
     },
     // Fields that refer to accounts (createdBy) are for staff only in every collection.
-    collections: [Articles, Media, Authors, Sections, AdSlots, Headlines, usersCollection(publicUrl)].map(hideUserReferences),
+    collections: [Articles, Media, Authors, Sections, AdSlots, Headlines, AuditLog, usersCollection(publicUrl)].map(hideUserReferences),
     editor: lexicalEditor(),
     db: databaseAdapter(database),
     // Photos over 20 MB or 50 megapixels are refused (lib/upload-limits.ts).
@@ -125,7 +133,8 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
     cors: [webUrl],
     jobs: {
       // Telling the reader site what changed (src/jobs/revalidate.ts): queued in each change's own transaction.
-      tasks: [revalidateTask],
+      // …and putting an embargoed story out when its embargo lifts (src/jobs/liftEmbargo.ts), on the default queue.
+      tasks: [revalidateTask, liftEmbargoTask],
       // Scheduled publishing runs in the CMS process itself, every minute. Revalidations are delivered right after
       // their transaction commits (src/jobs/outbox.ts); every 5 s the server also delivers any another process left.
       autoRun: [

@@ -93,9 +93,10 @@ export async function usedByPublishedStory(payload: Payload, id: MediaId, req?: 
 }
 
 /**
- * Photos that only unpublished stories use — drafts (including a live story's pending edit) and
- * stories published for a later time — and that no live story or ad slot shows. Readers must
- * not see those before the story is out. `validUntil` is when the earliest embargo lifts.
+ * Photos that only unpublished stories use — drafts (including a live story's pending edit),
+ * stories published for a later time or under an embargo, and killed stories — and that no live
+ * story or ad slot shows. Readers must not see those before the story is out. `validUntil` is
+ * when the earliest embargo lifts.
  */
 export async function photosOfUnpublishedStories(
   payload: Payload,
@@ -112,17 +113,26 @@ export async function photosOfUnpublishedStories(
     ...system(req),
   });
   for (const doc of drafts.docs) photosOf(doc, candidates);
+  const at = now.toISOString();
   const embargoed = await payload.find({
     collection: 'articles',
-    where: { and: [{ _status: { equals: 'published' } }, { publishedAt: { greater_than: now.toISOString() } }] },
-    select: { hero: { image: true }, body: true, publishedAt: true },
+    where: {
+      and: [
+        { _status: { equals: 'published' } },
+        { or: [{ publishedAt: { greater_than: at } }, { embargoedUntil: { greater_than: at } }, { killedAt: { exists: true } }] },
+      ],
+    },
+    select: { hero: { image: true }, body: true, publishedAt: true, embargoedUntil: true, killedAt: true },
     pagination: false,
     ...system(req),
   });
   let validUntil = Number.POSITIVE_INFINITY;
   for (const doc of embargoed.docs) {
     photosOf(doc, candidates);
-    if (doc.publishedAt) validUntil = Math.min(validUntil, Date.parse(doc.publishedAt));
+    // A killed story stays hidden; a scheduled or embargoed one comes out when the later of its two times passes.
+    if (doc.killedAt) continue;
+    const out = Math.max(...[doc.publishedAt, doc.embargoedUntil].map((value) => (value ? Date.parse(value) : 0)));
+    if (out > now.getTime()) validUntil = Math.min(validUntil, out);
   }
   if (candidates.size === 0) return { ids: [], validUntil };
 

@@ -2,6 +2,7 @@ import type { Access, CollectionConfig, Where } from 'payload';
 
 import { isEditor } from '../access/hasRole';
 import { activeWindowOrStaff } from '../access/isActiveOrStaff';
+import { publishedNow } from '../access/isPublishedOrStaff';
 import { roleOf } from '../access/roles';
 import { isHttpUrl } from '../lib/urls';
 import { revalidateTagAfterChange, revalidateTagAfterDelete } from './Articles/hooks/revalidate';
@@ -11,17 +12,11 @@ const inWindow = activeWindowOrStaff('publishedAt', 'expiresAt');
 /**
  * Readers get a headline only while it is live: its time has come (`publishedAt` ≤ now), it has
  * not expired, and the article it points to (if any) is out — so a curated title cannot announce
- * an embargoed story early. Staff see every headline.
+ * an embargoed story early, nor keep pointing at a killed one. Staff see every headline.
  */
 export const canReadHeadline: Access = (args) => {
   if (roleOf(args.req.user)) return true;
-  const now = new Date().toISOString();
-  const articleIsOut: Where = {
-    or: [
-      { article: { exists: false } },
-      { and: [{ 'article._status': { equals: 'published' } }, { 'article.publishedAt': { less_than_equal: now } }] },
-    ],
-  };
+  const articleIsOut: Where = { or: [{ article: { exists: false } }, publishedNow(new Date(), 'article.')] };
   return { and: [inWindow(args) as Where, articleIsOut] };
 };
 

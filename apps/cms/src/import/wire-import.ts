@@ -1,6 +1,7 @@
 import { type WireStory, formatDateline, parseWireStory, slugify } from '@newsroom/schema';
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload';
 
+import { WIRE_WORKFLOW_STATUS } from '../collections/Articles/workflow';
 import { paragraphsToLexical } from '../lib/lexical';
 
 export type WireFile = { name: string; content: string | Uint8Array };
@@ -115,6 +116,8 @@ async function createArticle(
       ),
       showLatestHeadlines: story.latestHeadlines,
       source: { kind: 'wire', agency: story.dateline.agency ?? null, importedAt: new Date().toISOString() },
+      // Wire copy arrives written: it goes straight to an editor (collections/Articles/workflow.ts).
+      workflowStatus: WIRE_WORKFLOW_STATUS,
       seo: { description: story.paragraphs[0]?.slice(0, 200) ?? null },
       _status: publish ? 'published' : 'draft',
       ...(publish ? { publishedAt: new Date().toISOString() } : {}),

@@ -5,15 +5,31 @@ import { canEditArticle } from '../../access/canEditArticle';
 import { isStaff } from '../../access/hasRole';
 import { isPublishedOrStaff } from '../../access/isPublishedOrStaff';
 import { isEditorOrAdmin } from '../../access/roles';
+import { staffOnlyField } from '../../access/userReferences';
 import { photoRightsFields } from '../../fields/photoRights';
 import { previewUrl, webUrl } from '../../lib/site-urls';
 import { slugField } from '../../fields/slug';
+import { scheduleEmbargoLift } from '../../jobs/liftEmbargo';
 import { importWireEndpoint } from './endpoints/importWire';
+import { assigneesEndpoint, goneArticleEndpoint, killArticleEndpoint, restoreArticleEndpoint } from './endpoints/kill';
+import { auditArticleChange, noteWhetherLive } from './hooks/audit';
 import { guardPublishing } from './hooks/guardPublishing';
 import { revalidateArticleAfterChange, revalidateArticleAfterDelete } from './hooks/revalidate';
 import { requireHeroRights } from './hooks/requireHeroRights';
 import { stampPublishedAt } from './hooks/stampPublishedAt';
 import { validateBody } from './hooks/validateBody';
+import {
+  CORRECTION_KINDS,
+  DEFAULT_WORKFLOW_STATUS,
+  editorsOnlyField,
+  guardWorkflow,
+  keepKillState,
+  nobodyField,
+  refuseDeskFieldsFromContributors,
+  stampCorrections,
+  WORKFLOW_LABELS,
+  WORKFLOW_STATUSES,
+} from './workflow';
 import { indexArticleAfterChange, removeArticleFromIndexAfterDelete, searchAdminListBeforeOperation } from '../../search/hooks';
 
 export const AD_PLACEMENTS = [
@@ -27,7 +43,7 @@ export const Articles: CollectionConfig = {
   labels: { singular: 'Article', plural: 'Articles' },
   admin: {
     useAsTitle: 'headline',
-    defaultColumns: ['headline', 'section', '_status', 'publishedAt', 'updatedAt'],
+    defaultColumns: ['headline', 'workflowStatus', 'deadline', 'section', '_status', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['headline', 'slug', 'dek'],
     preview: (doc) => previewUrl(doc?.slug),
     livePreview: {
@@ -53,12 +69,12 @@ export const Articles: CollectionConfig = {
   // What the site lists by (ADR 0015): readers' "published and live, newest first" — everywhere and per section. The
   // slug is unique (fields/slug.ts); tags, authors and the tags table's parent lookups are indexed in lib/indexes.ts.
   indexes: [{ fields: ['_status', 'publishedAt'] }, { fields: ['section', '_status', 'publishedAt'] }],
-  endpoints: [importWireEndpoint],
+  endpoints: [importWireEndpoint, assigneesEndpoint, goneArticleEndpoint, killArticleEndpoint, restoreArticleEndpoint],
   hooks: {
-    beforeChange: [guardPublishing, stampPublishedAt, requireHeroRights],
+    beforeChange: [guardPublishing, guardWorkflow, keepKillState, stampCorrections, noteWhetherLive, stampPublishedAt, requireHeroRights],
     // Full-text search: the list search box also finds body words; the index follows what is published (src/search/).
-    beforeOperation: [searchAdminListBeforeOperation],
-    afterChange: [revalidateArticleAfterChange, indexArticleAfterChange],
+    beforeOperation: [searchAdminListBeforeOperation, refuseDeskFieldsFromContributors],
+    afterChange: [revalidateArticleAfterChange, indexArticleAfterChange, auditArticleChange, scheduleEmbargoLift],
     afterDelete: [revalidateArticleAfterDelete, removeArticleFromIndexAfterDelete],
   },
   fields: [
@@ -182,6 +198,57 @@ export const Articles: CollectionConfig = {
           ],
         },
         {
+          label: 'Corrections',
+          description:
+            'Corrections, updates and clarifications printed with the story. Editors and admins add them; each is dated by the CMS when first saved.',
+          fields: [
+            {
+              name: 'corrections',
+              type: 'array',
+              labels: { singular: 'Correction', plural: 'Corrections' },
+              access: { create: editorsOnlyField, update: editorsOnlyField },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    {
+                      name: 'kind',
+                      type: 'select',
+                      required: true,
+                      defaultValue: 'correction',
+                      options: CORRECTION_KINDS.map((value) => ({ label: value[0]!.toUpperCase() + value.slice(1), value })),
+                    },
+                    {
+                      name: 'at',
+                      label: 'Dated',
+                      type: 'date',
+                      admin: { readOnly: true, description: 'Set by the CMS when the entry is first saved.', date: { pickerAppearance: 'dayAndTime' } },
+                    },
+                  ],
+                },
+                { name: 'text', type: 'textarea', required: true, maxLength: 2000 },
+              ],
+            },
+          ],
+        },
+        {
+          label: 'Audit trail',
+          description: 'What happened to this story and who did it. Editors and admins see it; nobody can change it.',
+          fields: [
+            {
+              name: 'auditTrail',
+              label: 'Audit entries',
+              type: 'join',
+              collection: 'audit-log',
+              on: 'article',
+              defaultSort: '-at',
+              defaultLimit: 25,
+              access: { read: editorsOnlyField },
+              admin: { allowCreate: false, defaultColumns: ['at', 'action', 'userEmail', 'summary'] },
+            },
+          ],
+        },
+        {
           label: 'SEO',
           description: 'How the story appears in search results and when shared.',
           fields: [
@@ -200,6 +267,69 @@ export const Articles: CollectionConfig = {
     },
     slugField('headline'),
     { name: 'viewOnSite', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/ViewOnSite#ViewOnSite' } } },
+    {
+      name: 'workflowStatus',
+      label: 'Workflow status',
+      type: 'select',
+      defaultValue: DEFAULT_WORKFLOW_STATUS,
+      index: true,
+      options: WORKFLOW_STATUSES.map((value) => ({ label: WORKFLOW_LABELS[value], value })),
+      access: { read: staffOnlyField },
+      admin: {
+        position: 'sidebar',
+        description: 'Contributors: pitch, in progress, in review. Editors also assign and mark ready. Publishing is separate.',
+      },
+    },
+    {
+      name: 'assignee',
+      type: 'relationship',
+      relationTo: 'users',
+      access: { create: editorsOnlyField, update: editorsOnlyField },
+      admin: { position: 'sidebar', components: { Field: '/components/Workflow/AssigneeField#AssigneeField' } },
+    },
+    {
+      name: 'deadline',
+      type: 'date',
+      index: true,
+      access: { read: staffOnlyField, create: editorsOnlyField, update: editorsOnlyField },
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'embargoedUntil',
+      label: 'Embargoed until',
+      type: 'date',
+      index: true,
+      access: { read: staffOnlyField, create: editorsOnlyField, update: editorsOnlyField },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Readers see the published story only from this time; it then appears on the site by itself within a minute.',
+      },
+    },
+    { name: 'killControls', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/Workflow/KillControls#KillControls' } } },
+    {
+      name: 'killedAt',
+      label: 'Killed at',
+      type: 'date',
+      access: { read: staffOnlyField, create: nobodyField, update: nobodyField },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.killedAt), date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'killedBy',
+      label: 'Killed by',
+      type: 'relationship',
+      relationTo: 'users',
+      access: { create: nobodyField, update: nobodyField },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.killedAt) },
+    },
+    {
+      name: 'killReason',
+      label: 'Why it was killed',
+      type: 'textarea',
+      maxLength: 1000,
+      access: { read: staffOnlyField, create: nobodyField, update: nobodyField },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.killedAt) },
+    },
     { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'section', type: 'relationship', relationTo: 'sections', admin: { position: 'sidebar' } },
     { name: 'tags', type: 'text', hasMany: true, index: true, admin: { position: 'sidebar' } },

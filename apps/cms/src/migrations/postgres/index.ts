@@ -3,6 +3,7 @@ import * as migration_20261201_091421_media_created_by from './20261201_091421_m
 import * as migration_20261201_092129_revalidate_task from './20261201_092129_revalidate_task';
 import * as migration_20261201_093924_search from './20261201_093924_search';
 import * as migration_20261201_094326_archive_scale from './20261201_094326_archive_scale';
+import * as migration_20261201_094636_newsroom_workflow from './20261201_094636_newsroom_workflow';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_094326_archive_scale.up,
     down: migration_20261201_094326_archive_scale.down,
-    name: '20261201_094326_archive_scale'
+    name: '20261201_094326_archive_scale',
+  },
+  {
+    up: migration_20261201_094636_newsroom_workflow.up,
+    down: migration_20261201_094636_newsroom_workflow.down,
+    name: '20261201_094636_newsroom_workflow'
   },
 ];

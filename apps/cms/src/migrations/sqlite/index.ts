@@ -2,6 +2,7 @@ import * as migration_20261129_230926_initial from './20261129_230926_initial';
 import * as migration_20261201_091349_media_created_by from './20261201_091349_media_created_by';
 import * as migration_20261201_093924_search from './20261201_093924_search';
 import * as migration_20261201_094257_archive_scale from './20261201_094257_archive_scale';
+import * as migration_20261201_094600_newsroom_workflow from './20261201_094600_newsroom_workflow';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261201_094257_archive_scale.up,
     down: migration_20261201_094257_archive_scale.down,
-    name: '20261201_094257_archive_scale'
+    name: '20261201_094257_archive_scale',
+  },
+  {
+    up: migration_20261201_094600_newsroom_workflow.up,
+    down: migration_20261201_094600_newsroom_workflow.down,
+    name: '20261201_094600_newsroom_workflow'
   },
 ];

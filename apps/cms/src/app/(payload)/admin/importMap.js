@@ -23,10 +23,15 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SeoPreview as SeoPreview_99dd45f841ac5abaab172f3665586e3d } from '../../../components/SeoPreview'
 import { ViewOnSite as ViewOnSite_a361072cea92eb97dc228807b860532b } from '../../../components/ViewOnSite'
+import { AssigneeField as AssigneeField_2ad82918b1e3ecc2ba4a24ddc2e846c2 } from '../../../components/Workflow/AssigneeField'
+import { KillControls as KillControls_a60623c4cce390dc3713c44c6789b6a1 } from '../../../components/Workflow/KillControls'
 import { AdRuleSummary as AdRuleSummary_746d5b4decdafa2ee2e5e4e517bf2f35 } from '../../../components/AdRuleSummary'
 import { ImportWireNavLink as ImportWireNavLink_2708bc2ac05ba76977d255858e381134 } from '../../../components/ImportWire/ImportWireNavLink'
+import { StoryBudgetDashboard as StoryBudgetDashboard_9c1c66310e9cc99719af33bd072a0bae } from '../../../components/StoryBudget/StoryBudgetDashboard'
 import { ImportWireDashboardLink as ImportWireDashboardLink_054d8894b0c80337ad6ccd5ed7eb6357 } from '../../../components/ImportWire/ImportWireDashboardLink'
+import { StoryBudgetNavLink as StoryBudgetNavLink_6aebf9b0bb25b043f1aea3651ea7c1aa } from '../../../components/StoryBudget/StoryBudgetNavLink'
 import { ImportWireView as ImportWireView_3c440ea0ecc3681e58149c15e5af3c8d } from '../../../components/ImportWire/ImportWireView'
+import { StoryBudgetView as StoryBudgetView_529d9af6a1540838d1a3f4fe0643dd8d } from '../../../components/StoryBudget/StoryBudgetView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,9 +61,14 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/SeoPreview#SeoPreview": SeoPreview_99dd45f841ac5abaab172f3665586e3d,
   "/components/ViewOnSite#ViewOnSite": ViewOnSite_a361072cea92eb97dc228807b860532b,
+  "/components/Workflow/AssigneeField#AssigneeField": AssigneeField_2ad82918b1e3ecc2ba4a24ddc2e846c2,
+  "/components/Workflow/KillControls#KillControls": KillControls_a60623c4cce390dc3713c44c6789b6a1,
   "/components/AdRuleSummary#AdRuleSummary": AdRuleSummary_746d5b4decdafa2ee2e5e4e517bf2f35,
   "/components/ImportWire/ImportWireNavLink#ImportWireNavLink": ImportWireNavLink_2708bc2ac05ba76977d255858e381134,
+  "/components/StoryBudget/StoryBudgetDashboard#StoryBudgetDashboard": StoryBudgetDashboard_9c1c66310e9cc99719af33bd072a0bae,
   "/components/ImportWire/ImportWireDashboardLink#ImportWireDashboardLink": ImportWireDashboardLink_054d8894b0c80337ad6ccd5ed7eb6357,
+  "/components/StoryBudget/StoryBudgetNavLink#StoryBudgetNavLink": StoryBudgetNavLink_6aebf9b0bb25b043f1aea3651ea7c1aa,
   "/components/ImportWire/ImportWireView#ImportWireView": ImportWireView_3c440ea0ecc3681e58149c15e5af3c8d,
+  "/components/StoryBudget/StoryBudgetView#StoryBudgetView": StoryBudgetView_529d9af6a1540838d1a3f4fe0643dd8d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
