@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload';
 
-import { chunkTags, compactTags, deliverTags, REVALIDATE_QUEUE, REVALIDATE_TASK, RETRY_BASE_DELAY_MS } from './revalidate';
+import { chunkTags, compactTags, deliverTags, REVALIDATE_QUEUE, REVALIDATE_TASK, RETRY_BASE_DELAY_MS, revalidationTarget } from './revalidate';
 
 /**
  * The revalidation outbox: what a write changed for readers is recorded in Payload's jobs queue inside the write's
@@ -18,7 +18,8 @@ import { chunkTags, compactTags, deliverTags, REVALIDATE_QUEUE, REVALIDATE_TASK,
  *   (`payload.jobs.run({ queue: 'revalidate' })`, on a timer set for the earliest retry). `payload.destroy()` waits for
  *   deliveries in progress, so the import CLI tells the site before it exits. Jobs another process left behind (a CLI
  *   that exited while the site was down, a process that died mid-delivery) are picked up at startup, every minute, and
- *   by the CMS server's jobs cron.
+ *   by the CMS server's jobs cron. A process that knows no site to tell (see `revalidationTarget`) leaves the jobs
+ *   queued for one that does.
  */
 
 type ID = number | string;
@@ -147,11 +148,18 @@ class RevalidationOutbox {
     const work = (async () => {
       for (const [index, job] of committed.entries()) {
         const { outcome } = await deliverTags(job.tags, this.payload.logger);
-        if (outcome === 'delivered' || outcome === 'unconfigured' || outcome === 'refused') {
+        if (outcome === 'unconfigured') {
+          // No site known here: back to the queue as it was, for a process that knows one (the CMS server).
+          for (const rest of committed.slice(index)) {
+            await this.payload.db.updateJobs({ id: rest.id, data: { processing: false }, returning: false }).catch(() => undefined);
+          }
+          return;
+        }
+        if (outcome === 'delivered' || outcome === 'refused') {
           await this.payload.db.deleteMany({ collection: 'payload-jobs', where: { id: { equals: job.id } } }).catch(() => undefined);
           continue;
         }
-        // Back to the queue, this one and the rest: the job runner retries them (and splits one that is too large).
+        // Back to the queue, this one and the rest: the job runner retries them (and splits one the site refused).
         const waitUntil = outcome === 'failed' ? new Date(Date.now() + RETRY_BASE_DELAY_MS).toISOString() : null;
         for (const rest of committed.slice(index)) {
           await this.payload.db.updateJobs({ id: rest.id, data: { processing: false, waitUntil }, returning: false }).catch(() => undefined);
@@ -192,6 +200,8 @@ class RevalidationOutbox {
 
   /** Payload's job runner over the revalidate queue, until nothing is due; then the timer for the next retry. */
   private async runQueue(): Promise<void> {
+    // Without a site to tell, the jobs wait for a process that has one.
+    if (!revalidationTarget()) return;
     do {
       this.again = false;
       try {

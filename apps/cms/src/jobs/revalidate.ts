@@ -32,7 +32,7 @@ export const LONG_OUTAGE_RETRY_MS = 60_000;
 const DELIVERY_TIMEOUT_MS = 15_000;
 
 /** The site's tag grammar: a tag it would refuse makes the whole request fail, so none is ever sent. */
-const TAG_PATTERN = /^(?:articles|headlines|ad-slots|sections|authors|(?:article|section|author):[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const TAG_PATTERN = /^(?:articles|headlines|ad-slots|sections|authors|(?:article|section|author|tag):[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** Collection-wide tags first (the front page, feeds, widget JSON), then listings, then single articles. */
 function rank(tag: string): number {
@@ -154,12 +154,12 @@ function warnThrottled(logger: Logger, message: string): void {
 export type DeliveryOutcome =
   /** The site has them. */
   | 'delivered'
-  /** No site to tell (see revalidationTarget): nothing will ever take them. */
+  /** No site to tell in this process (see revalidationTarget): they wait for one that has a site to tell. */
   | 'unconfigured'
-  /** The site refused the body for good (400): sending it again cannot help. */
+  /** The site refused this one tag for good (400): sending it again cannot help. */
   | 'refused'
-  /** The site found the body too large (413): it must be sent in smaller parts. */
-  | 'too-large'
+  /** The site refused the body (too large, or a tag it does not know): to be sent as two halves, so the rest gets through. */
+  | 'split'
   /** Not delivered (site down, timed out, 5xx, wrong secret): to be tried again. */
   | 'failed';
 
@@ -168,15 +168,17 @@ export async function deliverTags(tags: readonly string[], logger: Logger): Prom
   if (tags.length === 0) return { outcome: 'delivered' };
   const target = revalidationTarget();
   if (!target) {
-    if (!warnedUnconfigured) logger.warn('REVALIDATE_SECRET and WEB_INTERNAL_URL are not set: the reader site is not told about changes (it refreshes on its own timer)');
+    if (!warnedUnconfigured) {
+      logger.warn('REVALIDATE_SECRET and WEB_INTERNAL_URL are not set: what changed stays queued for a CMS process that knows the reader site (which also refreshes on its own timer)');
+    }
     warnedUnconfigured = true;
     return { outcome: 'unconfigured' };
   }
   const result = await postRevalidation(tags, target);
   if (result.ok) return { outcome: 'delivered', result };
-  if (result.status === 413 && tags.length > 1) return { outcome: 'too-large', result };
-  if (result.status === 400) {
-    logger.error(`reader site refused revalidating ${tags.slice(0, 5).join(', ')}${tags.length > 5 ? ', …' : ''}: ${result.error}`);
+  if ((result.status === 413 || result.status === 400) && tags.length > 1) return { outcome: 'split', result };
+  if (result.status === 400 || result.status === 413) {
+    logger.error(`reader site refused revalidating ${tags[0]}: ${result.error}`);
     return { outcome: 'refused', result };
   }
   warnThrottled(logger, `reader site not revalidated yet (${tags.length} tags, will retry): ${result.error}`);
@@ -204,22 +206,21 @@ export const revalidateTask: TaskConfig<{ input: RevalidateInput; output: Revali
     switch (outcome) {
       case 'delivered':
         return { output: { delivered: tags.length, ...(result?.ok ? { ms: result.ms } : {}) } };
-      case 'unconfigured':
-        return { output: { delivered: 0, note: 'no reader site configured' } };
       case 'refused':
         return { output: { delivered: 0, note: 'refused by the reader site' } };
-      case 'too-large': {
+      case 'split': {
         const half = Math.ceil(tags.length / 2);
         await requeue(tags.slice(0, half));
         await requeue(tags.slice(half));
         return { output: { delivered: 0, note: 'split in two' } };
       }
+      case 'unconfigured':
       case 'failed':
         if ((job.totalTried ?? 0) >= RETRY_ATTEMPTS) {
           await requeue(tags, new Date(Date.now() + LONG_OUTAGE_RETRY_MS));
           return { output: { delivered: 0, note: 'queued again after a long outage' } };
         }
-        throw new Error(result && !result.ok ? result.error : 'not delivered');
+        throw new Error(result && !result.ok ? result.error : 'no reader site to tell (REVALIDATE_SECRET, WEB_INTERNAL_URL)');
     }
   },
 };

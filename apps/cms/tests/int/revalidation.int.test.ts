@@ -28,6 +28,8 @@ type Received = { tags: string[]; at: number };
 class StandInSite {
   received: Received[] = [];
   refused = 0;
+  /** Tags this site does not know (as an older site would refuse a newer CMS's): a body with one is refused, 400. */
+  unknown = new Set<string>();
   private server: Server | undefined;
   port = 0;
 
@@ -40,6 +42,12 @@ class StandInSite {
       if (req.headers['x-revalidate-secret'] !== SECRET || req.url !== '/api/revalidate' || tags.length === 0 || tags.length > SITE_MAX_TAGS) {
         this.refused++;
         res.writeHead(tags.length > SITE_MAX_TAGS ? 400 : 401, { 'content-type': 'application/json' }).end('{"error":"refused"}');
+        return;
+      }
+      const unknown = tags.find((tag) => this.unknown.has(tag));
+      if (unknown) {
+        this.refused++;
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `unknown tag "${unknown}"` }));
         return;
       }
       this.received.push({ tags, at: performance.now() });
@@ -66,6 +74,7 @@ class StandInSite {
   reset(): void {
     this.received = [];
     this.refused = 0;
+    this.unknown.clear();
   }
 }
 
@@ -213,6 +222,39 @@ describe.each(DIALECTS)('revalidation outbox on %s', (dialect) => {
     // Each tag once; the front page's tag in the first request.
     expect(new Set(site.tags).size).toBe(site.tags.length);
     expect(site.received[0]!.tags).toContain('articles');
+  });
+
+  it('gets every other tag through when the site refuses one of them, by sending the refused request in halves', async () => {
+    site.unknown.add('article:a-story-the-site-refuses');
+    const doc = await t.payload.create({ collection: 'articles', data: liveStory('A story the site refuses'), overrideAccess: true });
+    expect(doc.slug).toBe('a-story-the-site-refuses');
+    await until(() => site.tags.includes('articles'), 10_000, 'the tags the site knows');
+    await revalidationOutbox(t.payload).idle();
+    expect(site.tags).not.toContain('article:a-story-the-site-refuses');
+    expect(site.refused).toBeGreaterThanOrEqual(2);
+    // Nothing is left to retry: the one refused tag is dropped, not retried for ever.
+    expect(await queuedJobs(t.payload)).toHaveLength(0);
+  });
+
+  it('leaves the job queued in a process that knows no site, for one that does (a CLI beside the CMS server)', async () => {
+    const target = process.env.WEB_INTERNAL_URL;
+    delete process.env.WEB_INTERNAL_URL;
+    let doc;
+    try {
+      doc = await t.payload.create({ collection: 'articles', data: liveStory('Tram line 28 runs again'), overrideAccess: true });
+      await revalidationOutbox(t.payload).idle();
+      const [waiting, ...others] = await queuedJobs(t.payload);
+      expect(others).toHaveLength(0);
+      expect(waiting!.input.tags).toContain(`article:${doc.slug}`);
+      expect(site.received).toHaveLength(0);
+    } finally {
+      process.env.WEB_INTERNAL_URL = target;
+    }
+    // A process that knows the site runs the queue (here the same one, now configured): the job is delivered.
+    revalidationOutbox(t.payload).kick();
+    await until(() => site.tags.includes(`article:${doc.slug}`), 5_000, 'delivery by a process that knows the site');
+    await revalidationOutbox(t.payload).idle();
+    expect(await queuedJobs(t.payload)).toHaveLength(0);
   });
 
   it('keeps a delivery the site missed while it was down, and delivers it once the site is back', async () => {
