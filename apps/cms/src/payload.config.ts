@@ -128,7 +128,9 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
     // Photos over 20 MB or 50 megapixels are refused (lib/upload-limits.ts).
     sharp: limitedSharp,
     upload: multipartUploadOptions,
-    typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
+    // The generated types live in packages/cms-types, shared with the reader site; src/payload-types.ts types the Local
+    // API with them (`declare: false`: the declaration is there, not in the shared file).
+    typescript: { outputFile: path.join(dirname, '..', '..', '..', 'packages', 'cms-types', 'src', 'payload-types.ts'), declare: false },
     graphQL: { disablePlaygroundInProduction: true },
     cors: [webUrl],
     jobs: {

@@ -28,10 +28,55 @@ describe('createCmsClient', () => {
     expect(new Headers(calls[0]!.init.headers).has('authorization')).toBe(false);
   });
 
-  it('reads the whole live article, corrections included: no select, so an edit like a new correction is on the page', async () => {
+  it('reads the whole live article but the desk’s fields: only exclusions, so an edit like a new correction is on the page', async () => {
     const { fetch, calls } = fakeFetch(() => list([{ id: 1, headline: 'A', slug: 'a', corrections: [{ kind: 'update', text: 'New.', at: '2018-09-18T10:00:00.000Z' }] }]));
     expect((await createCmsClient({ baseUrl: 'http://cms.test', fetch }).article('a'))?.corrections).toHaveLength(1);
-    expect([...calls[0]!.url.searchParams.keys()].some((key) => key.startsWith('select'))).toBe(false);
+    const params = calls[0]!.url.searchParams;
+    const select = [...params.entries()].filter(([key]) => key.startsWith('select['));
+    expect(select.length).toBeGreaterThan(0);
+    expect(select.every(([, value]) => value === 'false')).toBe(true);
+    // Who wrote it in the CMS, and its audit trail, are never read for a page.
+    expect(params.get('select[createdBy]')).toBe('false');
+    expect(params.get('select[auditTrail]')).toBe('false');
+    expect(params.has('select[body]')).toBe(false);
+    expect(params.has('select[corrections]')).toBe(false);
+  });
+
+  it('names what related documents bring to an article page: bylines, section, photo, ad slot ids', async () => {
+    const { fetch, calls } = fakeFetch(() => list([{ id: 1, headline: 'A', slug: 'a' }]));
+    await createCmsClient({ baseUrl: 'http://cms.test', fetch }).article('a');
+    const populated = [...calls[0]!.url.searchParams.keys()].filter((key) => key.startsWith('populate['));
+    const collections = new Set(populated.map((key) => key.slice('populate['.length, key.indexOf(']'))));
+    expect([...collections].sort()).toEqual(['ad-slots', 'authors', 'media', 'sections']);
+    const params = calls[0]!.url.searchParams;
+    expect(params.get('populate[authors][name]')).toBe('true');
+    expect(params.get('populate[sections][slug]')).toBe('true');
+    expect(params.get('populate[media][sizes]')).toBe('true');
+    // Users are never populated into a page.
+    expect(populated.some((key) => key.startsWith('populate[users]'))).toBe(false);
+  });
+
+  it('gives every query it sends the CMS an explicit depth and field selection', async () => {
+    const { fetch, calls } = fakeFetch(() => list([]));
+    const client = createCmsClient({ baseUrl: 'http://cms.test', fetch });
+    await Promise.all([
+      client.article('a'),
+      client.articles({ limit: 10, withoutBody: true }),
+      client.articleRefs({ limit: 10, order: 'oldest', fields: ['slug'] }),
+      client.headlines(10),
+      client.adSlots(),
+      client.author('a'),
+      client.section('a'),
+      client.sections(),
+      client.authors(),
+      client.authorPage({ limit: 10, page: 1 }),
+    ]);
+    expect(calls).toHaveLength(10);
+    for (const call of calls) {
+      const keys = [...call.url.searchParams.keys()];
+      expect(keys, call.url.toString()).toContain('depth');
+      expect(keys.some((key) => key.startsWith('select[')), call.url.toString()).toBe(true);
+    }
   });
 
   it('asks the CMS whether a slug was killed, anonymously: a tombstone, or undefined when it never was', async () => {
@@ -75,7 +120,9 @@ describe('createCmsClient', () => {
     expect(params.get('where[and][1][authors][in][0]')).toBe('3');
     expect(params.get('where[and][2][publishedAt][greater_than_equal]')).toBe('2024-01-01T00:00:00.000Z');
     expect(params.get('sort')).toBe('-publishedAt');
-    expect(params.get('select[body]')).toBe('false');
+    // Cards and feeds: the fields they print, never the body.
+    expect(params.has('select[body]')).toBe(false);
+    for (const field of ['headline', 'dek', 'slug', 'authors', 'section', 'hero', 'publishedAt']) expect(params.get(`select[${field}]`), field).toBe('true');
   });
 
   it('asks for one section’s stories by the section’s slug', async () => {

@@ -75,6 +75,74 @@ export interface ArticleRefOptions {
   fields: readonly ArticleRefField[];
 }
 
+type Select = { [field: string]: boolean | Select };
+
+/**
+ * What the site asks the CMS for (ADR 0015). Every query names its `depth` and its fields, and what related documents
+ * bring along (`populate`): at archive scale a reader's page must not pay for editorial fields, audit trails or whole
+ * user records it never shows.
+ *
+ * An article page reads the whole story but the desk's own fields — an exclusion, so a field added for readers (as
+ * corrections were) reaches the page without touching this list.
+ */
+export const ARTICLE_SELECT: Select = {
+  createdBy: false,
+  source: false,
+  auditTrail: false,
+  workflowStatus: false,
+  assignee: false,
+  deadline: false,
+  killedBy: false,
+  killReason: false,
+};
+
+/** Lists, cards, feeds and rails: no body, no ad settings. */
+export const LIST_SELECT: Select = {
+  headline: true,
+  dek: true,
+  slug: true,
+  authors: true,
+  section: true,
+  dateline: true,
+  hero: true,
+  seo: true,
+  tags: true,
+  corrections: true,
+  publishedAt: true,
+  updatedAt: true,
+  _status: true,
+};
+
+export const MEDIA_SELECT: Select = {
+  alt: true,
+  caption: true,
+  credit: true,
+  creator: true,
+  copyright: true,
+  licenseUrl: true,
+  url: true,
+  filename: true,
+  mimeType: true,
+  width: true,
+  height: true,
+  sizes: true,
+};
+
+export const AUTHOR_SELECT: Select = { name: true, slug: true, bio: true, updatedAt: true };
+export const SECTION_SELECT: Select = { name: true, slug: true, description: true, updatedAt: true };
+
+/** Related documents an article brings: bylines, its section, the photo, and only the ids of ad slots it names. */
+export const ARTICLE_POPULATE: Select = {
+  authors: { name: true, slug: true, bio: true },
+  sections: { name: true, slug: true },
+  media: MEDIA_SELECT,
+  'ad-slots': { name: true },
+};
+
+const HEADLINE_SELECT: Select = { title: true, article: true, url: true, publishedAt: true, pinned: true, expiresAt: true, _order: true };
+const HEADLINE_POPULATE: Select = { articles: { slug: true, publishedAt: true, section: true, _status: true }, sections: { name: true, slug: true } };
+const AD_SLOT_SELECT: Select = { name: true, label: true, sizes: true, placement: true, creative: true, activeFrom: true, activeUntil: true, updatedAt: true };
+
 /** The only code in the site that talks to the CMS: its REST API, typed. */
 export interface CmsClient {
   /** A live article by slug, or with `draftToken` (an editor's Payload token) its latest draft. */
@@ -159,14 +227,14 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return result;
   }
 
-  const bySlug = async <T>(collection: string, slug: string): Promise<T | undefined> =>
-    (await list<T>(`/api/${collection}`, { where: { slug: { equals: slug } }, limit: 1, depth: 0 })).docs[0];
+  const bySlug = async <T>(collection: string, slug: string, select: Select): Promise<T | undefined> =>
+    (await list<T>(`/api/${collection}`, { where: { slug: { equals: slug } }, limit: 1, depth: 0, select })).docs[0];
 
   return {
     async article(slug, { draftToken } = {}) {
       const result = await list<PayloadArticle>(
         '/api/articles',
-        { where: { slug: { equals: slug } }, limit: 1, depth: 1, draft: draftToken ? true : undefined },
+        { where: { slug: { equals: slug } }, limit: 1, depth: 1, select: ARTICLE_SELECT, populate: ARTICLE_POPULATE, draft: draftToken ? true : undefined },
         draftToken,
       );
       return result.docs[0];
@@ -184,7 +252,8 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
         limit,
         page,
         depth: 1,
-        select: withoutBody ? { body: false } : undefined,
+        select: withoutBody ? LIST_SELECT : ARTICLE_SELECT,
+        populate: ARTICLE_POPULATE,
       });
     },
 
@@ -213,22 +282,24 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
 
     async headlines(limit) {
       // Pinned first, then the order editors dragged them into.
-      return (await list<PayloadHeadline>('/api/headlines', { limit, depth: 2, sort: '-pinned,_order' })).docs;
+      // Depth 2: the headline's article, and that article's section (its name labels the entry).
+      return (await list<PayloadHeadline>('/api/headlines', { limit, depth: 2, sort: '-pinned,_order', select: HEADLINE_SELECT, populate: HEADLINE_POPULATE }))
+        .docs;
     },
 
     async adSlots() {
-      return (await list<PayloadAdSlot>('/api/ad-slots', { limit: 100, depth: 1, sort: 'createdAt' })).docs;
+      return (await list<PayloadAdSlot>('/api/ad-slots', { limit: 100, depth: 1, sort: 'createdAt', select: AD_SLOT_SELECT, populate: { media: MEDIA_SELECT } })).docs;
     },
 
-    author: (slug) => bySlug<PayloadAuthor>('authors', slug),
-    section: (slug) => bySlug<PayloadSection>('sections', slug),
+    author: (slug) => bySlug<PayloadAuthor>('authors', slug, AUTHOR_SELECT),
+    section: (slug) => bySlug<PayloadSection>('sections', slug, SECTION_SELECT),
 
     async sections() {
-      return (await list<PayloadSection>('/api/sections', { limit: 200, depth: 0, sort: 'name' })).docs;
+      return (await list<PayloadSection>('/api/sections', { limit: 200, depth: 0, sort: 'name', select: SECTION_SELECT })).docs;
     },
 
     async authors() {
-      return (await list<PayloadAuthor>('/api/authors', { limit: 1000, depth: 0, sort: 'name' })).docs;
+      return (await list<PayloadAuthor>('/api/authors', { limit: 1000, depth: 0, sort: 'name', select: AUTHOR_SELECT })).docs;
     },
 
     authorPage({ limit, page }) {

@@ -12,7 +12,7 @@ export function fromPayloadAdSlot(doc: PayloadAdSlot): AdSlot | undefined {
   const sizes = (doc.sizes ?? []).filter(
     (size) => ['mobile', 'tablet', 'desktop'].includes(size.breakpoint) && positiveInt(size.width) && positiveInt(size.height),
   );
-  const rule = doc.placement ?? {};
+  const rule: Partial<NonNullable<PayloadAdSlot['placement']>> = doc.placement ?? {};
   const parsed = adSlotSchema.safeParse({
     id: String(doc.id),
     name: doc.name,
