@@ -20,6 +20,8 @@ const SURROGATE_KEYS = [
   { source: '/section/:slug([a-z0-9-]+)/page/:page', keys: 'section::slug sections' },
   { source: '/author/:slug([a-z0-9-]+)', keys: 'author::slug sections' },
   { source: '/author/:slug([a-z0-9-]+)/page/:page', keys: 'author::slug sections' },
+  { source: '/tag/:slug([a-z0-9-]+)', keys: 'tag::slug sections' },
+  { source: '/tag/:slug([a-z0-9-]+)/page/:page', keys: 'tag::slug sections' },
   { source: '/embed', keys: 'articles sections' },
 ].map(({ source, keys }) => ({ source, headers: [{ key: 'Surrogate-Key', value: keys }] }));
 
@@ -40,6 +42,7 @@ const nextConfig: NextConfig = {
       { source: '/', has: page, destination: '/front/latest/page/:page' },
       { source: '/section/:slug', has: page, destination: '/section/:slug/page/:page' },
       { source: '/author/:slug', has: page, destination: '/author/:slug/page/:page' },
+      { source: '/tag/:slug', has: page, destination: '/tag/:slug/page/:page' },
       { source: '/', destination: '/front/latest' },
     ];
   },

@@ -23,7 +23,7 @@ async function surrogateKey(path: string): Promise<string[]> {
 const ARTICLE = '/news/harbour-crane-toppled';
 const SECTION = '/section/world';
 const AUTHOR = '/author/mara-lindqvist';
-const TAGS = ['articles', 'headlines', 'ad-slots', 'sections', 'authors', 'article:harbour-crane-toppled', 'section:world', 'author:mara-lindqvist'];
+const TAGS = ['articles', 'headlines', 'ad-slots', 'sections', 'authors', 'article:harbour-crane-toppled', 'section:world', 'author:mara-lindqvist', 'tag:north-korea'];
 
 describe('Surrogate-Key on pages', () => {
   it('names the page’s own tag', async () => {
@@ -31,6 +31,8 @@ describe('Surrogate-Key on pages', () => {
     expect(await surrogateKey(SECTION)).toContain('section:world');
     expect(await surrogateKey(`${SECTION}/page/2`)).toContain('section:world');
     expect(await surrogateKey(AUTHOR)).toContain('author:mara-lindqvist');
+    expect(await surrogateKey('/tag/north-korea')).toContain('tag:north-korea');
+    expect(await surrogateKey('/tag/north-korea/page/2')).toContain('tag:north-korea');
   });
 
   it('gives the front page the same keys under / and its real path', async () => {

@@ -29,6 +29,13 @@ export function SiteLayout({ chrome, children, rail, banner }: { chrome: Chrome;
               </ul>
             </nav>
           )}
+          <form className="site-search" role="search" aria-label="Site search" action="/search" method="get">
+            <label className="skip" htmlFor="site-search-q">
+              Search stories
+            </label>
+            <input id="site-search-q" type="search" name="q" maxLength={200} placeholder="Search stories" />
+            <button type="submit">Search</button>
+          </form>
         </div>
       </header>
       <div className={rail ? 'layout has-rail' : 'layout'}>

@@ -42,6 +42,11 @@ describe('pagesForTags', () => {
     expect(pagesForTags(['sections'])).toEqual({ paths: [FRONT_PATH], allArticles: true, allListings: true });
   });
 
+  it('maps a tag to its tag page', () => {
+    expect(parseRevalidateBody({ tags: ['tag:north-korea'] })).toEqual({ tags: ['tag:north-korea'] });
+    expect(pagesForTags(['tag:north-korea'])).toEqual({ paths: ['/tag/north-korea'], allArticles: false, allListings: false });
+  });
+
   it('maps one article’s edit to its page only', () => {
     expect(pagesForTags(['article:a'])).toEqual({ paths: ['/news/a'], allArticles: false, allListings: false });
   });

@@ -6,6 +6,7 @@
  *   "Latest Headlines" rail, which article pages load from the widget JSON)
  * - `article:<slug>`: that article's page, JSON and oEmbed
  * - `section:<slug>`, `author:<slug>`: those listing pages
+ * - `tag:<slug>`: the tag page of the tag whose slug that is (`/tag/<slug>`)
  * - `headlines`: curated headlines (front page, widget JSON, so the rail)
  * - `ad-slots`: ad slots (every article page)
  * - `sections`, `authors`: the collections (navigation on every page; sitemaps)
@@ -23,9 +24,10 @@ export const TAG = {
   article: (slug: string) => `article:${slug}`,
   section: (slug: string) => `section:${slug}`,
   author: (slug: string) => `author:${slug}`,
+  tag: (slug: string) => `tag:${slug}`,
 } as const;
 
-const TAG_PATTERN = /^(?:articles|headlines|ad-slots|sections|authors|(?:article|section|author):[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const TAG_PATTERN = /^(?:articles|headlines|ad-slots|sections|authors|(?:article|section|author|tag):[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const MAX_TAGS = 500;
 
 /**
@@ -67,6 +69,7 @@ export function pagesForTags(tags: readonly string[]): PagePlan {
     if (kind === 'article' && slug) paths.add(`/news/${slug}`);
     else if (kind === 'section' && slug) paths.add(`/section/${slug}`);
     else if (kind === 'author' && slug) paths.add(`/author/${slug}`);
+    else if (kind === 'tag' && slug) paths.add(`/tag/${slug}`);
     // Article pages load their rail from the widget JSON (cached under these tags), so only the front page re-renders.
     else if (tag === TAG.articles || tag === TAG.headlines) paths.add(FRONT_PATH);
     else if (tag === TAG.adSlots) allArticles = true;

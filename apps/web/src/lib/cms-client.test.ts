@@ -220,3 +220,33 @@ describe('createCmsClient', () => {
     expect(calls[0]!.url.pathname).toBe('/api/users/me');
   });
 });
+
+describe('search and tag pages', () => {
+  it('asks /api/search for the words and the page, and keeps only well-formed hits', async () => {
+    const { fetch, calls } = fakeFetch(() =>
+      json({ docs: [{ id: 1, slug: 'a', headline: 'A', snippet: [{ text: 'word', mark: true }] }, { id: 2, slug: 'Bad Slug', headline: 'B' }], page: 1, totalDocs: 2, totalPages: 1 }),
+    );
+    const results = await createCmsClient({ baseUrl: 'http://cms.test', fetch }).search({ q: 'a "word"', page: 2, limit: 10 });
+    expect(calls[0]!.url.pathname).toBe('/api/search');
+    expect(Object.fromEntries(calls[0]!.url.searchParams)).toEqual({ q: 'a "word"', page: '2', limit: '10' });
+    expect(results.docs.map((doc) => doc.id)).toEqual([1]);
+    expect(results.docs[0]!.snippet).toEqual([{ text: 'word', mark: true }]);
+  });
+
+  it('treats an answer that is not a result list as the CMS failing, and a refused query as a bug', async () => {
+    await expect(createCmsClient({ baseUrl: 'http://cms.test', fetch: fakeFetch(() => json({ nope: true })).fetch }).search({ q: 'a', page: 1, limit: 10 })).rejects.toBeInstanceOf(
+      CmsUnavailableError,
+    );
+    await expect(
+      createCmsClient({ baseUrl: 'http://cms.test', fetch: fakeFetch(() => json({ errors: [] }, 400)).fetch }).search({ q: 'a', page: 1, limit: 10 }),
+    ).rejects.toBeInstanceOf(CmsRequestError);
+  });
+
+  it('lists a tag’s stories from /api/search/tags/<slug>', async () => {
+    const { fetch, calls } = fakeFetch(() => list([{ id: 3, slug: 'c', headline: 'C' }]));
+    const result = await createCmsClient({ baseUrl: 'http://cms.test', fetch }).taggedArticles({ slug: 'north-korea', page: 2, limit: 30 });
+    expect(result.docs.map((doc) => doc.id)).toEqual([3]);
+    expect(calls[0]!.url.pathname).toBe('/api/search/tags/north-korea');
+    expect(Object.fromEntries(calls[0]!.url.searchParams)).toEqual({ page: '2', limit: '30' });
+  });
+});

@@ -8,6 +8,7 @@ import type {
   PayloadUser,
 } from './payload-types';
 import { type QueryValue, toQueryString } from './query-string';
+import { readSearchResults, type SearchResults } from './search';
 
 /** The CMS could not be reached or failed (network error, timeout, 5xx): the answer is unknown, not "absent". */
 export class CmsUnavailableError extends Error {
@@ -156,6 +157,10 @@ export interface CmsClient {
    * CMS never killed a story of that slug. Anonymous: the CMS answers it for anyone.
    */
   goneArticle(slug: string): Promise<GoneArticle | undefined>;
+  /** Live stories with every word of `q` in their headline, dek or body, best first (`GET /api/search`). */
+  search(options: { q: string; page: number; limit: number }): Promise<SearchResults>;
+  /** Live stories carrying the tag whose slug this is, newest first, without bodies (`GET /api/search/tags/<slug>`). */
+  taggedArticles(options: { slug: string; page: number; limit: number }): Promise<PayloadList<PayloadArticle>>;
   /** Curated headlines that have not expired, in the editors' order. */
   headlines(limit: number): Promise<PayloadHeadline[]>;
   /** Ad slots active now. */
@@ -278,6 +283,16 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       if (typeof body !== 'object' || body === null) throw new CmsUnavailableError(`CMS sent no tombstone for ${slug}`);
       const killedAt = typeof body.killedAt === 'string' && !Number.isNaN(Date.parse(body.killedAt)) ? new Date(body.killedAt).toISOString() : undefined;
       return { slug, ...(killedAt ? { killedAt } : {}) };
+    },
+
+    async search({ q, page, limit }) {
+      const results = readSearchResults(await getJson<unknown>('/api/search', { q, page, limit }));
+      if (!results) throw new CmsUnavailableError('CMS sent no search results');
+      return results;
+    },
+
+    taggedArticles({ slug, page, limit }) {
+      return list<PayloadArticle>(`/api/search/tags/${encodeURIComponent(slug)}`, { page, limit });
     },
 
     async headlines(limit) {

@@ -72,6 +72,19 @@ img.ad-creative{object-fit:contain}
 .notice{max-width:42rem;padding:2rem 0}
 .snippet{display:block;white-space:pre-wrap;overflow-wrap:anywhere;background:var(--tint);padding:1rem;font:.85rem/1.5 ui-monospace,monospace;border:1px solid var(--rule)}
 .embed-demo{border:1px dashed var(--rule);padding:1rem;margin:0 0 2rem}
+.site-search{display:flex;gap:.25rem;margin-left:auto;align-self:center}
+.site-search input,.search-form input{min-width:0;padding:.375rem .5rem;font:1rem/1.4 var(--sans);color:var(--text);background:var(--bg);border:1px solid var(--muted);border-radius:2px}
+.site-search input{width:11rem}
+.site-search button,.search-form button{padding:.375rem .75rem;font:600 .95rem/1.4 var(--sans);color:var(--bg);background:var(--accent);border:1px solid var(--accent);border-radius:2px;cursor:pointer}
+.search-form{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:0 0 1rem;max-width:42rem;font-family:var(--sans)}
+.search-form label{flex-basis:100%;font-size:.95rem;color:var(--muted)}
+.search-form input{flex:1 1 14rem}
+.results{margin:0 0 2rem;padding:0;list-style:none;max-width:42rem}
+.result{padding:1rem 0;border-bottom:1px solid var(--rule)}
+.result h2{font:700 1.25rem/1.3 var(--serif);margin:0 0 .25rem}
+.result-meta{font:.85rem/1.5 var(--sans);color:var(--muted);margin:0 0 .25rem}
+.result-snippet{margin:0}
+mark{background:#ffe680;color:#1b1b1b;padding:0 .1em}
 .site-footer{border-top:1px solid var(--rule);margin-top:2rem;padding:1.5rem 0;font:.85rem/1.6 var(--sans);color:var(--muted)}
 .site-footer ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0;padding:0;list-style:none}
 .site-footer a{display:inline-block;padding:.25rem 0}

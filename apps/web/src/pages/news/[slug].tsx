@@ -6,6 +6,7 @@ import { Html, SiteLayout } from '../../components/SiteLayout';
 import { PageHead } from '../../components/PageHead';
 import { datelineParts, formatPublished } from '../../lib/format';
 import type { ArticlePageProps } from '../../lib/page-data';
+import { tagSlug } from '../../lib/search';
 import { siteConfig } from '../../lib/site-config';
 
 /** No framework JavaScript: the page is HTML; its widgets hydrate themselves (docs/adr/0010). */
@@ -87,7 +88,27 @@ export default function ArticlePage({ chrome, meta, article, captionHtml, correc
           {dateline.agency && <span className="dateline-agency"> ({dateline.agency})</span>}
         </p>
         <Html html={bodyHtml} className="body" />
-        {article.tags.length > 0 && <p className="tags">Tags: {article.tags.join(', ')}</p>}
+        {article.tags.length > 0 && (
+          <p className="tags">
+            Tags:{' '}
+            {article.tags.map((tag, index) => {
+              // Each tag links to its page; a tag with no slug ("日本") has none and stays text.
+              const slug = tagSlug(tag);
+              return (
+                <Fragment key={index}>
+                  {index > 0 && ', '}
+                  {slug ? (
+                    <a href={`/tag/${slug}`} rel="tag">
+                      {tag}
+                    </a>
+                  ) : (
+                    tag
+                  )}
+                </Fragment>
+              );
+            })}
+          </p>
+        )}
       </article>
       {preview?.livePreviewScript && <script src={preview.livePreviewScript} data-cms-origin={preview.cmsOrigin} />}
     </SiteLayout>

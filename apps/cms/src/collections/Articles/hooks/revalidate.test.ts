@@ -57,6 +57,11 @@ describe('articleChangeTags', () => {
     expect(await articleChangeTags(fakeReq('draft'), { ...live, _status: 'draft' }, live)).toContain('article:a-story');
   });
 
+  it('names the pages of the tags it has and had, by their slugs', async () => {
+    const tags = await articleChangeTags(fakeReq(), { ...live, tags: ['North Korea', 'Talks'] }, { ...live, tags: ['north korea', 'Summit', '日本'] });
+    expect(tags.filter((tag) => tag.startsWith('tag:'))).toEqual(['tag:north-korea', 'tag:talks', 'tag:summit']);
+  });
+
   it('reads populated relationships without looking them up', async () => {
     const req = fakeReq();
     const tags = await articleChangeTags(req, { ...live, section: { id: 9, slug: 'science' }, authors: [{ id: 8, slug: 'x-y' }] });

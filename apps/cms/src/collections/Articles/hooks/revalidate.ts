@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, PayloadRequest } from 'payload';
 
 import { recordRevalidation } from '../../../jobs/outbox';
+import { tagSlugs } from '../../../search/document';
 
 /**
  * What a change means for the reader site, as tags in the site's vocabulary (apps/web/src/lib/cache-tags.ts), and the
@@ -16,6 +17,7 @@ type ArticleLike = {
   _status?: string | null;
   section?: Related;
   authors?: Related[] | null;
+  tags?: (string | null | undefined)[] | null;
 };
 type ProfileLike = { id?: number | string; slug?: string | null; name?: string | null } | null | undefined;
 
@@ -41,7 +43,7 @@ async function slugsOf(req: PayloadRequest, collection: CollectionSlug, values: 
 /**
  * The tags an article change affects: nothing for drafts that were never live, nor for a draft saved over a live
  * story (the live version is untouched — Payload then leaves the main row alone); otherwise the article (old and new
- * slug), the lists, and its sections and authors (old and new).
+ * slug), the lists, its sections and authors, and the pages of its tags (old and new).
  */
 export async function articleChangeTags(req: PayloadRequest, doc: ArticleLike, previousDoc?: ArticleLike | null): Promise<string[]> {
   const liveNow = doc._status === 'published';
@@ -61,6 +63,7 @@ export async function articleChangeTags(req: PayloadRequest, doc: ArticleLike, p
     'articles',
     ...sections.map((slug) => `section:${slug}`),
     ...authors.map((slug) => `author:${slug}`),
+    ...docs.flatMap((d) => tagSlugs(d.tags)).map((slug) => `tag:${slug}`),
   ]);
 }
 
