@@ -1,6 +1,11 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import type { NextConfig } from 'next';
 
 import { siteSecurityHeaderRules } from './src/lib/security-headers';
+
+const webDir = path.dirname(fileURLToPath(import.meta.url));
 
 /** A year: for files whose name changes whenever their content does. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -26,6 +31,8 @@ const SURROGATE_KEYS = [
 ].map(({ source, keys }) => ({ source, headers: [{ key: 'Surrogate-Key', value: keys }] }));
 
 const nextConfig: NextConfig = {
+  // More than one instance (npm run start:cluster): Next's cache lives in Redis, shared by all (cache-handler.mjs).
+  ...(process.env.REDIS_URL ? { cacheHandler: path.join(webDir, 'cache-handler.mjs'), cacheMaxMemorySize: 0 } : {}),
   poweredByHeader: false,
   reactStrictMode: true,
   // Pages say `s-maxage=<revalidate>, stale-while-revalidate=<expireTime - revalidate>`: a CDN may serve a page stale

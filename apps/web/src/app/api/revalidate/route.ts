@@ -4,6 +4,7 @@ import type { NextRequest } from 'next/server';
 import { readRequestText } from '../../../lib/bounded-body';
 import { pagesForTags, parseRevalidateBody, REVALIDATE_BODY_LIMIT } from '../../../lib/cache-tags';
 import { cms } from '../../../lib/cms';
+import { purgeEdge } from '../../../lib/edge-purge';
 import { json } from '../../../lib/http';
 import { presentedSecret, secretMatches } from '../../../lib/secret';
 import { siteConfig } from '../../../lib/site-config';
@@ -44,7 +45,10 @@ export async function POST(request: NextRequest) {
   } catch (error) {
     return json({ tags: parsed.tags, error: `pages could not be regenerated: ${(error as Error).message}` }, { status: 502 });
   }
-  return json({ revalidated: true, tags: parsed.tags, pages, ms: Math.round(performance.now() - started) });
+  // Behind Varnish or a CDN (EDGE_PURGE_URL), the re-rendered pages' surrogate keys are dropped there too.
+  const edge = await purgeEdge(parsed.tags);
+  if (edge.error) return json({ tags: parsed.tags, pages, error: `the edge could not be purged: ${edge.error}` }, { status: 502 });
+  return json({ revalidated: true, tags: parsed.tags, pages, edgePurged: edge.purged, ms: Math.round(performance.now() - started) });
 }
 
 function parseJson(text: string): unknown {
