@@ -55,8 +55,8 @@ img.ad-creative{object-fit:contain}
 .ad-link{display:flex;width:100%;height:100%;align-items:center;justify-content:center;padding:.25rem .5rem;text-align:center;font:600 .95rem/1.3 var(--sans);text-decoration:none;color:var(--text)}
 .rail .ad{margin:0}
 .rail-more{margin:.5rem 0 0;font:.9rem/1.5 var(--sans)}
-.rail news-related-headlines::part(list){min-height:calc(8*5.5em)}
-.rail news-related-headlines::part(item){box-sizing:border-box;height:5.5em;overflow:hidden}
+.rail news-related-headlines::part(list){display:block;min-height:calc(8*5.5em)}
+.rail news-related-headlines::part(item){box-sizing:border-box;height:5.5em}
 .rail news-related-headlines::part(link){display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
 .rail news-related-headlines::part(meta){flex-wrap:nowrap;white-space:nowrap;overflow:hidden}
 .page-title{font:700 2rem/1.2 var(--serif);margin:.5rem 0 1rem}
