@@ -16,7 +16,7 @@ const REPORTERS = ['Ines Duarte', 'Tomas Okafor', 'Mara Lindqvist', 'Kenji Watan
 /** Linux counts CPU time in clock ticks of 10 ms (USER_HZ = 100). */
 const TICK_MS = 10;
 
-/** A wire story in the agencies' plain-text layout. */
+/** A wire story in the agencies' plain-text layout, ending with the "Latest Headlines" marker (its page has the rail). */
 function wireStory(i: number): string {
   return [
     `Harbour council approves berth plan number ${i} for the old docks`,
@@ -28,6 +28,8 @@ function wireStory(i: number): string {
     `"It is a good day for the docks," the harbour master said of plan ${i}.`,
     '',
     'Work starts in the spring, the council said.',
+    '',
+    'Latest Headlines',
     '',
   ].join('\n');
 }
@@ -106,6 +108,45 @@ test.describe.serial('publishing costs what the story shows on, not what the arc
     for (const story of [imported[0]!, imported[IMPORTED / 2]!, newest]) {
       expect((await fetchText(`${web()}/news/${story.slug}`)).text, story.slug).toContain(`<h1>${story.headline}</h1>`);
     }
+  });
+
+  test('a cached article page shows a story published after it was cached: its rail refreshes in place, moving nothing', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const cached = imported[0]!;
+    const articlePath = `/news/${cached.slug}`;
+    await warm(articlePath);
+    const headline = 'Lock gates reopen after the winter repairs';
+    const story = await api.createArticle({ headline, body: lexicalBody(['The lock gates reopened.', 'More.']), section: 1 });
+    await timeUntil(has('/', `headline="${headline}"`), 2 * SECOND);
+    // The cached page was not re-rendered for the publish: its first paint has the rail it was rendered with…
+    const html = (await fetchText(`${web()}${articlePath}`)).text;
+    expect(html).not.toContain(headline);
+    expect(html).toContain(`src="/api/widgets/headlines?limit=8&amp;exclude=${cached.slug}"`);
+    expect(html).toMatch(/<a href="\/">More latest headlines<\/a>/);
+
+    // …and in a browser the rail fetches the widget JSON and shows the new story, in the same eight rows.
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        Object.assign(window, { layoutShifts: shifts });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${web()}${articlePath}`, { waitUntil: 'load' });
+      const rail = page.locator('aside news-related-headlines');
+      const heightBefore = (await rail.boundingBox())!.height;
+      // Curated headlines come first; the new story is among the latest after them.
+      await expect(rail.locator('a[part="link"]', { hasText: headline })).toHaveCount(1, { timeout: 15_000 });
+      await expect(rail.locator('[part="item"]')).toHaveCount(8);
+      expect((await rail.boundingBox())!.height).toBe(heightBefore);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((a, b) => a + b, 0)), `CLS at ${viewport.width}px`).toBe(0);
+      await context.close();
+    }
+    expect((await fetchText(`${web()}/news/${story.slug}`)).text).toContain(`<h1>${headline}</h1>`);
   });
 
   test('one publish costs the site about the same CPU with 300 cached article pages as with 30', async () => {
