@@ -1,9 +1,10 @@
 /**
  * The role matrix: anonymous / contributor / editor / admin × create / read / update / delete /
- * publish on every collection — plus photos by owner and use, lifting a sign-in lock, and
- * scheduled publishing — each cell run through the Local API with `overrideAccess: false` (the
- * same access functions REST and GraphQL use), or through the admin's own server function for
- * schedules.
+ * publish on every collection — plus photos by owner and use, lifting a sign-in lock, scheduled
+ * publishing, the newsroom workflow (status moves, assignee, deadline, embargo, corrections), the
+ * audit log, and killing and restoring a story — each cell run through the Local API with
+ * `overrideAccess: false` (the same access functions REST and GraphQL use), through the admin's own
+ * server function for schedules, or over REST for the kill and restore endpoints.
  */
 import sharp from 'sharp';
 import { createLocalReq, type CollectionSlug, type Payload } from 'payload';
@@ -13,10 +14,30 @@ import { newsroomServerFunctions } from '../../src/access/scheduleServerFunction
 import type { Role } from '../../src/access/roles';
 import { paragraphsToLexical } from '../../src/lib/lexical';
 import { DIALECTS, openTestPayload, type TestPayload } from '../support/databases';
-import { anHourAgo, inOneHour, makeUser, type TestUser } from '../support/fixtures';
+import { anHourAgo, inOneHour, makeUser, TEST_PASSWORD, type TestUser } from '../support/fixtures';
+import { rest } from '../support/rest';
 
 type Who = 'anonymous' | Role;
-type Operation = 'create' | 'read' | 'update' | 'delete' | 'publish' | 'unlock';
+type Operation =
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'delete'
+  | 'publish'
+  | 'unlock'
+  // The newsroom workflow: a move to a status, and the desk's fields.
+  | 'to-pitch'
+  | 'to-assigned'
+  | 'to-in-progress'
+  | 'to-in-review'
+  | 'to-ready'
+  | 'assign'
+  | 'set-deadline'
+  | 'embargo'
+  | 'correct'
+  // POST /api/articles/:id/kill and /restore.
+  | 'kill'
+  | 'restore';
 const WHO: Who[] = ['anonymous', 'contributor', 'editor', 'admin'];
 
 /** Allowed (true) or refused (false), in WHO order. */
@@ -61,10 +82,49 @@ const EXPECTED: Record<string, Partial<Record<Operation, Row>>> = {
   // A scheduled publish of the contributor's draft, through the admin's "Schedule publish" drawer:
   // create = schedule one, delete = delete an upcoming one.
   schedules: { create: [false, false, true, true], delete: [false, false, true, true] },
+  // The contributor's own draft, in progress: moved to each status, assigned, given a deadline, an
+  // embargo, a correction. Contributors move their stories among pitch, in progress and in review.
+  'own-workflow': {
+    'to-pitch': [false, true, true, true],
+    'to-assigned': [false, false, true, true],
+    'to-in-review': [false, true, true, true],
+    'to-ready': [false, false, true, true],
+    assign: [false, false, true, true],
+    'set-deadline': [false, false, true, true],
+    embargo: [false, false, true, true],
+    correct: [false, false, true, true],
+  },
+  // The contributor's own draft once an editor has marked it ready: only the desk moves it back.
+  'ready-articles': { 'to-in-progress': [false, false, true, true], 'to-in-review': [false, false, true, true] },
+  // The contributor's own story, published: corrections and embargoes are the desk's; so are kills,
+  // and only an admin restores a killed story.
+  'live-articles': {
+    correct: [false, false, true, true],
+    embargo: [false, false, true, true],
+    kill: [false, false, true, true],
+    restore: [false, false, false, true],
+  },
+  // The audit trail: editors and admins read it; nobody writes, changes or deletes it.
+  'audit-log': { create: [false, false, false, false], read: [false, false, true, true], update: [false, false, false, false], delete: [false, false, false, false] },
 };
 
 /** Fixtures made by the contributor whichever role acts on them. */
-const OWNED_BY_CONTRIBUTOR = new Set(['own-articles', 'own-media', 'live-media', 'draft-media']);
+const OWNED_BY_CONTRIBUTOR = new Set(['own-articles', 'own-media', 'live-media', 'draft-media', 'own-workflow', 'ready-articles', 'live-articles']);
+
+/** The instance the current dialect's cells run on (the kill and restore cells go over REST). */
+let active: TestPayload;
+const tokens = new Map<string, string>();
+
+async function tokenOf(payload: Payload, user: TestUser | undefined): Promise<string | undefined> {
+  if (!user) return undefined;
+  const key = `${active.key}|${user.email}`;
+  if (!tokens.has(key)) {
+    // Signed in, the account's stored role counts — and the first account made is always an admin.
+    await payload.update({ collection: 'users', id: user.id, overrideAccess: true, data: { role: user.role } });
+    tokens.set(key, (await payload.login({ collection: 'users', data: { email: user.email, password: TEST_PASSWORD } })).token!);
+  }
+  return tokens.get(key);
+}
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix} ${++counter}`;
@@ -193,6 +253,72 @@ const FIXTURES: Record<string, Fixture> = {
       },
     },
   },
+  'own-workflow': workflowFixture('in-progress', {
+    'to-pitch': moveTo('pitch'),
+    'to-assigned': moveTo('assigned'),
+    'to-in-review': moveTo('in-review'),
+    'to-ready': moveTo('ready'),
+    assign: deskField('assignee', () => cast.editor!.id, (doc) => idOf(doc.assignee)),
+    'set-deadline': deskField('deadline', () => inOneHour(), (doc) => (doc.deadline ? Date.parse(String(doc.deadline)) : undefined), (v) => Date.parse(String(v))),
+    embargo: deskField('embargoedUntil', () => inOneHour(), (doc) => (doc.embargoedUntil ? Date.parse(String(doc.embargoedUntil)) : undefined), (v) => Date.parse(String(v))),
+    correct: deskField('corrections', () => [{ kind: 'correction', text: unique('An earlier version misspelled a name.') }], (doc) => (doc.corrections as unknown[] | undefined)?.length ?? 0, () => 1),
+  }),
+  'ready-articles': workflowFixture('ready', { 'to-in-progress': moveTo('in-progress'), 'to-in-review': moveTo('in-review') }),
+  'live-articles': {
+    collection: 'articles',
+    make: async (payload, owner) => {
+      const id = (await payload.create({ collection: 'articles', draft: true, overrideAccess: false, user: owner as never, data: article(unique('Mine, live')) as never })).id;
+      await payload.update({ collection: 'articles', id, overrideAccess: true, data: { _status: 'published', publishedAt: anHourAgo() } as never });
+      return id;
+    },
+    createData: () => ({}),
+    updateData: () => ({}),
+    custom: {
+      correct: async (payload, user) => {
+        const id = await FIXTURES['live-articles']!.make(payload, cast.contributor);
+        const allowed = await allowedOrRefused(() =>
+          payload.update({ collection: 'articles', id, data: { corrections: [{ kind: 'update', text: unique('New figures.') }] } as never, overrideAccess: false, user: user as never }),
+        );
+        const after = await payload.findByID({ collection: 'articles', id, overrideAccess: true, depth: 0 });
+        expect(after.corrections?.length ?? 0).toBe(allowed ? 1 : 0);
+        expect(after._status).toBe('published');
+        return allowed;
+      },
+      embargo: async (payload, user) => {
+        const id = await FIXTURES['live-articles']!.make(payload, cast.contributor);
+        const until = inOneHour();
+        const allowed = await allowedOrRefused(() => payload.update({ collection: 'articles', id, data: { embargoedUntil: until } as never, overrideAccess: false, user: user as never }));
+        const after = await payload.findByID({ collection: 'articles', id, overrideAccess: true, depth: 0 });
+        expect(after.embargoedUntil ? Date.parse(after.embargoedUntil) : undefined).toBe(allowed ? Date.parse(until) : undefined);
+        return allowed;
+      },
+      kill: async (payload, user) => {
+        const id = await FIXTURES['live-articles']!.make(payload, cast.contributor);
+        const { status } = await rest(active, `/articles/${id}/kill`, { json: { reason: 'Legal asked us to take it down.' }, token: await tokenOf(payload, user) });
+        expect([200, user ? 403 : 401]).toContain(status);
+        const after = await payload.findByID({ collection: 'articles', id, overrideAccess: true, depth: 0 });
+        expect(Boolean(after.killedAt)).toBe(status === 200);
+        return status === 200;
+      },
+      restore: async (payload, user) => {
+        const id = await FIXTURES['live-articles']!.make(payload, cast.contributor);
+        const admin = cast.admin;
+        expect((await rest(active, `/articles/${id}/kill`, { json: { reason: 'Pulled pending review.' }, token: await tokenOf(payload, admin) })).status).toBe(200);
+        const { status } = await rest(active, `/articles/${id}/restore`, { method: 'POST', token: await tokenOf(payload, user) });
+        expect([200, user ? 403 : 401]).toContain(status);
+        const after = await payload.findByID({ collection: 'articles', id, overrideAccess: true, depth: 0 });
+        expect(Boolean(after.killedAt)).toBe(status !== 200);
+        return status === 200;
+      },
+    },
+  },
+  'audit-log': {
+    collection: 'audit-log',
+    make: async (payload) =>
+      (await payload.create({ collection: 'audit-log', overrideAccess: true, data: { action: 'published', at: new Date().toISOString(), articleSlug: unique('story').replace(' ', '-') } })).id,
+    createData: () => ({ action: 'killed', at: new Date().toISOString(), articleSlug: 'forged' }),
+    updateData: () => ({ summary: 'Rewritten history' }),
+  },
   schedules: {
     collection: 'payload-jobs',
     make: async () => 0,
@@ -216,6 +342,57 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
 };
+
+const idOf = (value: unknown) => (value && typeof value === 'object' ? String((value as { id: unknown }).id) : value == null ? undefined : String(value));
+
+/** The cells' users, by role (made in `beforeAll`). */
+const cast: Partial<Record<Role, TestUser>> = {};
+
+type WorkflowCell = (cell: { payload: Payload; user: TestUser | undefined; from: string; id: number | string }) => Promise<boolean>;
+
+/** The contributor's own draft, put in workflow status `from` by the system, for the cells in `cells`. */
+function workflowFixture(from: string, cells: Partial<Record<Operation, WorkflowCell>>): Fixture {
+  const make = async (payload: Payload, owner?: TestUser) => {
+    const id = (await payload.create({ collection: 'articles', draft: true, overrideAccess: false, user: (owner ?? cast.contributor) as never, data: article(unique('Budgeted')) as never })).id;
+    if (from !== 'in-progress') await payload.update({ collection: 'articles', id, draft: true, overrideAccess: true, data: { workflowStatus: from } as never });
+    return id;
+  };
+  const custom: Fixture['custom'] = {};
+  for (const [op, cell] of Object.entries(cells) as [Operation, WorkflowCell][]) {
+    custom[op] = async (payload, user) => cell({ payload, user, from, id: await make(payload, cast.contributor) });
+  }
+  return { collection: 'articles', draft: true, make, createData: () => ({}), updateData: () => ({}), custom };
+}
+
+const latest = async (payload: Payload, id: number | string) =>
+  (await payload.findByID({ collection: 'articles', id, draft: true, overrideAccess: true, depth: 0 })) as unknown as Record<string, unknown>;
+
+/** A cell that moves the story to `to`: allowed exactly when the stored status is then `to` (else it is unchanged). */
+function moveTo(to: string): WorkflowCell {
+  return async ({ payload, user, from, id }) => {
+    const allowed = await allowedOrRefused(() => payload.update({ collection: 'articles', id, draft: true, data: { workflowStatus: to } as never, overrideAccess: false, user: user as never }));
+    expect((await latest(payload, id)).workflowStatus).toBe(allowed ? to : from);
+    return allowed;
+  };
+}
+
+/** A cell that sets one of the desk's fields: allowed exactly when the stored value then is the one sent (else unchanged). */
+function deskField(
+  field: string,
+  value: (payload: Payload) => unknown,
+  read: (doc: Record<string, unknown>) => unknown,
+  expected: (sent: unknown) => unknown = (sent) => idOf(sent),
+): WorkflowCell {
+  return async ({ payload, user, id }) => {
+    const before = read(await latest(payload, id));
+    const sent = await value(payload);
+    const allowed = await allowedOrRefused(() => payload.update({ collection: 'articles', id, draft: true, data: { [field]: sent } as never, overrideAccess: false, user: user as never }));
+    const after = read(await latest(payload, id));
+    expect(after).toEqual(allowed ? expected(sent) : before);
+    if (allowed) expect(after).not.toEqual(before);
+    return allowed;
+  };
+}
 
 /** True when the call went through, false when it was refused (401/403/404); any other error fails the test. */
 async function allowedOrRefused(call: () => Promise<unknown>): Promise<boolean> {
@@ -300,9 +477,11 @@ describe.each(DIALECTS)('role matrix on %s', (dialect) => {
   const users: Partial<Record<Who, TestUser>> = {};
   beforeAll(async () => {
     t = await openTestPayload(dialect);
+    active = t;
     users.contributor = await makeUser(t.payload, 'contributor');
     users.editor = await makeUser(t.payload, 'editor');
     users.admin = await makeUser(t.payload, 'admin');
+    Object.assign(cast, { contributor: users.contributor, editor: users.editor, admin: users.admin });
   });
   afterAll(async () => t?.close());
 

@@ -53,81 +53,83 @@ export async function StoryBudgetView({ initPageResult, params, searchParams }: 
       visibleEntities={visibleEntities}
     >
       <Gutter>
-        <h1>Story budget</h1>
-        <p>
-          Every story still being worked on, and every story due or published today, earliest deadline first. A story is
-          overdue when its deadline has passed and it is not on the site yet. Publishing stays a separate step.
-        </p>
+        <div id="story-budget">
+          <h1>Story budget</h1>
+          <p>
+            Every story still being worked on, and every story due or published today, earliest deadline first. A story is
+            overdue when its deadline has passed and it is not on the site yet. Publishing stays a separate step.
+          </p>
 
-        <form method="get" action={base} aria-label="Filter the budget" style={{ display: 'flex', flexWrap: 'wrap', gap: '1em', alignItems: 'end', margin: '1.5em 0' }}>
-          <label style={{ display: 'grid', gap: '0.25em' }}>
-            Status
-            <select name="status" defaultValue={filters.status ?? ''}>
-              <option value="">Any status</option>
-              {WORKFLOW_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {statusLabel(status)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label style={{ display: 'grid', gap: '0.25em' }}>
-            Assignee
-            <select name="assignee" defaultValue={filters.assignee ?? ''}>
-              <option value="">Anyone</option>
-              <option value="none">Unassigned</option>
-              {budget.people.map((person) => (
-                <option key={String(person.id)} value={String(person.id)}>
-                  {person.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label style={{ display: 'grid', gap: '0.25em' }}>
-            Section
-            <select name="section" defaultValue={filters.section ?? ''}>
-              <option value="">Every section</option>
-              {budget.sections.map((section) => (
-                <option key={String(section.id)} value={String(section.id)}>
-                  {section.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
-            Filter
-          </button>
-          {filtered && <Link href={base}>Clear filters</Link>}
-        </form>
-
-        <p role="status" data-testid="budget-summary">
-          {budget.total === 0
-            ? 'No stories match.'
-            : `${budget.total} ${budget.total === 1 ? 'story' : 'stories'}${budget.overdue ? `, ${budget.overdue} overdue` : ''}${
-                budget.total > budget.rows.length ? ` (showing the first ${budget.rows.length})` : ''
-              }.`}
-        </p>
-
-        <div style={{ overflowX: 'auto' }}>
-          <table className="story-budget" style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.5em 0' }}>
-              Stories by deadline{filtered ? ` — ${filtered}` : ''}
-            </caption>
-            <thead>
-              <tr>
-                {['Story', 'Status', 'Assignee', 'Deadline', 'Section', 'On the site'].map((heading) => (
-                  <th key={heading} scope="col" style={cell}>
-                    {heading}
-                  </th>
+          <form method="get" action={base} aria-label="Filter the budget" style={{ display: 'flex', flexWrap: 'wrap', gap: '1em', alignItems: 'end', margin: '1.5em 0' }}>
+            <label style={{ display: 'grid', gap: '0.25em' }}>
+              Status
+              <select name="status" defaultValue={filters.status ?? ''}>
+                <option value="">Any status</option>
+                {WORKFLOW_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {statusLabel(status)}
+                  </option>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {budget.rows.map((row) => (
-                <BudgetTableRow key={String(row.id)} row={row} adminRoute={routes.admin} link={link} />
-              ))}
-            </tbody>
-          </table>
+              </select>
+            </label>
+            <label style={{ display: 'grid', gap: '0.25em' }}>
+              Assignee
+              <select name="assignee" defaultValue={filters.assignee ?? ''}>
+                <option value="">Anyone</option>
+                <option value="none">Unassigned</option>
+                {budget.people.map((person) => (
+                  <option key={String(person.id)} value={String(person.id)}>
+                    {person.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label style={{ display: 'grid', gap: '0.25em' }}>
+              Section
+              <select name="section" defaultValue={filters.section ?? ''}>
+                <option value="">Every section</option>
+                {budget.sections.map((section) => (
+                  <option key={String(section.id)} value={String(section.id)}>
+                    {section.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
+              Filter
+            </button>
+            {filtered && <Link href={base}>Clear filters</Link>}
+          </form>
+
+          <p role="status" data-testid="budget-summary">
+            {budget.total === 0
+              ? 'No stories match.'
+              : `${budget.total} ${budget.total === 1 ? 'story' : 'stories'}${budget.overdue ? `, ${budget.overdue} overdue` : ''}${
+                  budget.total > budget.rows.length ? ` (showing the first ${budget.rows.length})` : ''
+                }.`}
+          </p>
+
+          <div style={{ overflowX: 'auto' }}>
+            <table className="story-budget" style={{ width: '100%', borderCollapse: 'collapse' }}>
+              <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.5em 0' }}>
+                Stories by deadline{filtered ? ` — ${filtered}` : ''}
+              </caption>
+              <thead>
+                <tr>
+                  {['Story', 'Status', 'Assignee', 'Deadline', 'Section', 'On the site'].map((heading) => (
+                    <th key={heading} scope="col" style={cell}>
+                      {heading}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {budget.rows.map((row) => (
+                  <BudgetTableRow key={String(row.id)} row={row} adminRoute={routes.admin} link={link} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       </Gutter>
     </DefaultTemplate>
