@@ -1,9 +1,10 @@
+import type { Where } from 'payload';
 import { describe, expect, it } from 'vitest';
 
 import { findListSearch } from './hooks';
 
 const FIELDS = ['headline', 'slug', 'dek'];
-const listSearch = (q: string) => ({ or: [{ headline: { like: q } }, { slug: { like: q } }, { dek: { like: q } }] });
+const listSearch = (q: string): Where => ({ or: [{ headline: { like: q } }, { slug: { like: q } }, { dek: { like: q } }] });
 
 describe('findListSearch', () => {
   it('finds the admin list view’s search, alone or beside filters', () => {

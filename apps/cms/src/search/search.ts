@@ -27,13 +27,23 @@ export type Page<T> = { docs: T[]; page: number; limit: number; totalDocs: numbe
 /** Past this, a search is cancelled (PostgreSQL) rather than left to hold a connection. */
 export const SEARCH_BUDGET_MS = 1500;
 
+/**
+ * The most matches a query ranks: when more stories match (a word in most of them), the newest this many by article id
+ * are ranked and the rest only counted. Ranking is the cost that grows with the archive (every candidate's score is
+ * computed); this keeps a search's work bounded, and in news the newer of two equal matches is the better one anyway.
+ */
+export const RANKED_CANDIDATES = 1000;
+
 /** BM25 weights for headline, dek and body: a headline match outweighs a body that repeats the word. */
 const BM25 = sql.raw('bm25(articles_search, 10.0, 4.0, 1.0)');
 /**
  * PostgreSQL: ts_rank's weights for D, C (body), B (dek), A (headline), plus 1 when the headline alone matches every
- * word — ts_rank saturates, so a body repeating the words could otherwise tie a headline.
+ * word — ts_rank saturates, so a body repeating the words could otherwise tie a headline. The headline check parses
+ * the short headline rather than filtering the (large, compressed) document a second time.
  */
-const PG_SCORE = sql.raw(`ts_rank('{0.1, 0.2, 0.4, 1.0}', s.document, query.q) + CASE WHEN ts_filter(s.document, '{a}') @@ query.q THEN 1 ELSE 0 END`);
+const PG_SCORE = sql.raw(
+  `ts_rank('{0.1, 0.2, 0.4, 1.0}', s.document, query.q) + CASE WHEN to_tsvector('english', s.headline) @@ query.q THEN 1 ELSE 0 END`,
+);
 const PG_HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 const PG_DEK_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 
@@ -96,39 +106,84 @@ function hitOf(row: HitRow, snippets?: { body?: string | null; dek?: string | nu
   };
 }
 
-function pageOf<T>(docs: T[], total: number, page: number, limit: number): Page<T> {
-  return { docs, page, limit, totalDocs: total, totalPages: Math.max(1, Math.ceil(total / limit)) };
+/** `browsable`: how many of the `total` can be paged to (past {@link RANKED_CANDIDATES}, only the ranked ones). */
+function pageOf<T>(docs: T[], total: number, page: number, limit: number, browsable = total): Page<T> {
+  return { docs, page, limit, totalDocs: total, totalPages: Math.max(1, Math.ceil(browsable / limit)) };
 }
 
-export type SearchOptions = { terms: readonly string[]; page: number; limit: number; now?: Date };
+export type SearchOptions = {
+  terms: readonly string[];
+  page: number;
+  limit: number;
+  now?: Date;
+  /** At most this many matches are ranked (default {@link RANKED_CANDIDATES}). */
+  candidates?: number;
+};
 
-/** One page of what readers find for the terms, best first (ties: newest first). */
-export async function searchForReaders(payload: Payload, { terms, page, limit, now = new Date() }: SearchOptions): Promise<Page<SearchHit>> {
+/**
+ * One page of what readers find for the terms, best first (ties: newest first). `totalDocs` is exact up to
+ * {@link RANKED_CANDIDATES} matches; past it, it is the index's own count (published stories only, so it can be over
+ * by the few that are scheduled, embargoed or killed), and the pages reach as far as the ranked candidates.
+ */
+export async function searchForReaders(
+  payload: Payload,
+  { terms, page, limit, now = new Date(), candidates = RANKED_CANDIDATES }: SearchOptions,
+): Promise<Page<SearchHit>> {
   if (terms.length === 0) return pageOf([], 0, page, limit);
   const dialect = dialectOf(payload);
   const visible = visibleToReaders(dialect, visibilityFields(payload), now);
   const offset = (page - 1) * limit;
   return readOnly(payload, SEARCH_BUDGET_MS, async (db) => {
-    const rows = dialect === 'postgres' ? await postgresPage(db, terms, visible, limit, offset) : await sqlitePage(db, terms, visible, limit, offset);
-    const total = rows[0] ? Number(rows[0].total) : offset > 0 ? await countMatches(db, terms, visible) : 0;
-    if (dialect === 'postgres') return pageOf(rows.map((row) => hitOf(row)), total, page, limit);
+    const matches = await countIndexed(db, terms);
+    if (matches === 0) return pageOf([], 0, page, limit);
+    const cap = matches > candidates ? candidates : undefined;
+    const rows =
+      dialect === 'postgres' ? await postgresPage(db, terms, visible, limit, offset, cap) : await sqlitePage(db, terms, visible, limit, offset, cap);
+    // The window count is of the visible candidates; a page past the end has no row to carry it.
+    const visibleCandidates = rows[0] ? Number(rows[0].total) : offset > 0 ? await countVisible(db, terms, visible, cap) : 0;
+    const total = cap ? matches : visibleCandidates;
+    if (dialect === 'postgres') return pageOf(rows.map((row) => hitOf(row)), total, page, limit, visibleCandidates);
     const snippets = await sqliteSnippets(db, terms, rows.map((row) => Number(row.id)));
     return pageOf(
       rows.map((row) => hitOf(row, snippets.get(Number(row.id)))),
       total,
       page,
       limit,
+      visibleCandidates,
     );
   });
 }
 
-async function sqlitePage(db: SqlRunner, terms: readonly string[], visible: SQL, limit: number, offset: number): Promise<HitRow[]> {
-  // Ranked in a subquery: FTS5's bm25() cannot run in the same SELECT as the window function that counts.
+/** How many indexed (published) stories match, from the index alone: no ranking, no join. */
+async function countIndexed(db: SqlRunner, terms: readonly string[]): Promise<number> {
+  const [row] =
+    db.dialect === 'postgres'
+      ? await db.all<{ total: number | string }>(sql`
+          SELECT count(*) AS total FROM articles_search WHERE document @@ plainto_tsquery('english', ${plainQueryText(terms)})`)
+      : await db.all<{ total: number | string }>(sql`SELECT count(*) AS total FROM articles_search WHERE articles_search MATCH ${fts5Query(terms)}`);
+  return Number(row?.total ?? 0);
+}
+
+/** SQLite: the matches to rank, with their BM25 score — all of them, or the newest `cap` by article id. */
+function sqliteCandidates(expression: string, cap: number | undefined): SQL {
+  const newest = cap ? sql` ORDER BY rowid DESC LIMIT ${cap}` : sql``;
+  return sql`(SELECT rowid AS id, ${BM25} AS score FROM articles_search WHERE articles_search MATCH ${expression}${newest})`;
+}
+
+/** PostgreSQL: the ids of the matches to rank — all of them, or the newest `cap` by article id. */
+function postgresCandidates(cap: number | undefined): SQL {
+  const newest = cap ? sql` ORDER BY s.article_id DESC LIMIT ${cap}` : sql``;
+  return sql`(SELECT s.article_id FROM articles_search s CROSS JOIN query WHERE s.document @@ query.q${newest})`;
+}
+
+async function sqlitePage(db: SqlRunner, terms: readonly string[], visible: SQL, limit: number, offset: number, cap: number | undefined): Promise<HitRow[]> {
+  // Ranked in a subquery (FTS5's bm25() cannot run beside the window function that counts), which CROSS JOIN keeps the
+  // outer loop: SQLite would otherwise start from the articles' own indexes and run the MATCH once per article.
   return db.all<HitRow>(sql`
     SELECT a.id AS id, count(*) OVER () AS total, a.slug AS slug, a.headline AS headline, a.dek AS dek,
       a.published_at AS publishedAt, sec.slug AS sectionSlug, sec.name AS sectionName
-    FROM (SELECT rowid AS id, ${BM25} AS score FROM articles_search WHERE articles_search MATCH ${fts5Query(terms)}) matched
-    JOIN articles a ON a.id = matched.id
+    FROM ${sqliteCandidates(fts5Query(terms), cap)} matched
+    CROSS JOIN articles a ON a.id = matched.id
     LEFT JOIN sections sec ON sec.id = a.section_id
     WHERE ${visible}
     ORDER BY matched.score, a.published_at DESC, a.id DESC
@@ -150,15 +205,17 @@ async function sqliteSnippets(db: SqlRunner, terms: readonly string[], ids: numb
   return new Map(rows.map((row) => [Number(row.id), { body: row.body, dek: row.dek }]));
 }
 
-async function postgresPage(db: SqlRunner, terms: readonly string[], visible: SQL, limit: number, offset: number): Promise<HitRow[]> {
+async function postgresPage(db: SqlRunner, terms: readonly string[], visible: SQL, limit: number, offset: number, cap: number | undefined): Promise<HitRow[]> {
+  // Excerpts (ts_headline re-parses the text) only for the page's rows, in the outer query.
   return db.all<HitRow>(sql`
     WITH query AS (SELECT plainto_tsquery('english', ${plainQueryText(terms)}) AS q),
     ranked AS (
       SELECT s.article_id AS id, ${PG_SCORE} AS score, a.published_at, count(*) OVER () AS total
-      FROM articles_search s
-      JOIN articles a ON a.id = s.article_id
+      FROM ${postgresCandidates(cap)} candidates
+      JOIN articles_search s ON s.article_id = candidates.article_id
+      JOIN articles a ON a.id = candidates.article_id
       CROSS JOIN query
-      WHERE s.document @@ query.q AND ${visible}
+      WHERE ${visible}
       ORDER BY score DESC, a.published_at DESC, s.article_id DESC
       LIMIT ${limit} OFFSET ${offset}
     )
@@ -174,30 +231,30 @@ async function postgresPage(db: SqlRunner, terms: readonly string[], visible: SQ
     ORDER BY ranked.score DESC, ranked.published_at DESC, ranked.id DESC`);
 }
 
-/** How many live stories match (asked only when a page past the last one came back empty). */
-async function countMatches(db: SqlRunner, terms: readonly string[], visible: SQL): Promise<number> {
+/** How many of the candidates readers may see (asked only when a page past the last one came back empty). */
+async function countVisible(db: SqlRunner, terms: readonly string[], visible: SQL, cap: number | undefined): Promise<number> {
   const [row] =
     db.dialect === 'postgres'
       ? await db.all<{ total: number | string }>(sql`
-          SELECT count(*) AS total FROM articles_search s JOIN articles a ON a.id = s.article_id
-          WHERE s.document @@ plainto_tsquery('english', ${plainQueryText(terms)}) AND ${visible}`)
+          WITH query AS (SELECT plainto_tsquery('english', ${plainQueryText(terms)}) AS q)
+          SELECT count(*) AS total FROM ${postgresCandidates(cap)} candidates JOIN articles a ON a.id = candidates.article_id WHERE ${visible}`)
       : await db.all<{ total: number | string }>(sql`
-          SELECT count(*) AS total FROM articles_search JOIN articles a ON a.id = articles_search.rowid
-          WHERE articles_search MATCH ${fts5Query(terms)} AND ${visible}`);
+          SELECT count(*) AS total FROM ${sqliteCandidates(fts5Query(terms), cap)} matched CROSS JOIN articles a ON a.id = matched.id WHERE ${visible}`);
   return Number(row?.total ?? 0);
 }
 
 /**
  * Staff search in the admin's article list: ids of indexed (published) stories matching the words, the last one as
- * a prefix, best first — embargoed and killed stories included, as staff see them. At most `limit`.
+ * a prefix, best first among the newest {@link RANKED_CANDIDATES} matches — embargoed and killed stories included, as
+ * staff see them. At most `limit`.
  */
 export async function searchIdsForStaff(payload: Payload, terms: readonly string[], limit: number): Promise<number[]> {
   if (terms.length === 0) return [];
   return readOnly(payload, SEARCH_BUDGET_MS, async (db) => {
     if (db.dialect === 'sqlite') {
       const rows = await db.all<{ id: number }>(sql`
-        SELECT rowid AS id FROM articles_search WHERE articles_search MATCH ${fts5Query(terms, { prefix: true })}
-        ORDER BY ${BM25} LIMIT ${limit}`);
+        SELECT matched.id AS id FROM ${sqliteCandidates(fts5Query(terms, { prefix: true }), RANKED_CANDIDATES)} matched
+        ORDER BY matched.score LIMIT ${limit}`);
       return rows.map((row) => Number(row.id));
     }
     // The last word as typed (stemmed, as the index is) or as the start of a longer word.
@@ -206,8 +263,10 @@ export async function searchIdsForStaff(payload: Payload, terms: readonly string
       ? sql`(plainto_tsquery('english', ${plain}) && (plainto_tsquery('english', ${terms.at(-1)!}) || to_tsquery('simple', ${prefix})))`
       : sql`plainto_tsquery('english', ${plain})`;
     const rows = await db.all<{ id: number }>(sql`
-      SELECT s.article_id AS id FROM articles_search s CROSS JOIN (SELECT ${query} AS q) query
-      WHERE s.document @@ query.q ORDER BY ${PG_SCORE} DESC LIMIT ${limit}`);
+      WITH query AS (SELECT ${query} AS q)
+      SELECT s.article_id AS id FROM ${postgresCandidates(RANKED_CANDIDATES)} candidates
+      JOIN articles_search s ON s.article_id = candidates.article_id CROSS JOIN query
+      ORDER BY ${PG_SCORE} DESC LIMIT ${limit}`);
     return rows.map((row) => Number(row.id));
   });
 }
@@ -221,10 +280,11 @@ export async function taggedForReaders(
   const visible = visibleToReaders(dialect, visibilityFields(payload), now);
   const offset = (page - 1) * limit;
   return readOnly(payload, SEARCH_BUDGET_MS, async (db) => {
+    // From the tag's rows to the articles (CROSS JOIN keeps that order in SQLite), then newest first.
     const from =
       dialect === 'postgres'
         ? sql`articles_search s JOIN articles a ON a.id = s.article_id WHERE s.tag_slugs @> ARRAY[${slug}]::text[]`
-        : sql`articles_search_tags t JOIN articles a ON a.id = t.article_id WHERE t.slug = ${slug}`;
+        : sql`articles_search_tags t CROSS JOIN articles a ON a.id = t.article_id WHERE t.slug = ${slug}`;
     const rows = await db.all<{ id: number | string; total: number | string }>(sql`
       SELECT a.id AS id, count(*) OVER () AS total FROM ${from} AND ${visible}
       ORDER BY a.published_at DESC, a.id DESC LIMIT ${limit} OFFSET ${offset}`);

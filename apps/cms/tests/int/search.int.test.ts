@@ -1,10 +1,11 @@
 import { sql } from '@payloadcms/db-sqlite/drizzle';
+import type { Where } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { paragraphsToLexical } from '../../src/lib/lexical';
 import { backfillSearchIndex } from '../../src/search/backfill';
 import { runnerFor } from '../../src/search/database';
-import { visibilityFields } from '../../src/search/search';
+import { searchForReaders, visibilityFields } from '../../src/search/search';
 import { DIALECTS, openTestPayload, type TestPayload } from '../support/databases';
 import { anHourAgo, inOneHour, makeArticle, makeUser, type TestUser } from '../support/fixtures';
 import { rest } from '../support/rest';
@@ -180,6 +181,16 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(past.body).toMatchObject({ docs: [], totalDocs: 7, totalPages: 3, page: 4 });
   });
 
+  it('past the ranking cap, ranks the newest matches and still counts them all', async () => {
+    // The seven "ferryman" stories of the test above, written in order: the newest three by id are 4, 5 and 6.
+    const capped = await searchForReaders(t.payload, { terms: ['ferryman'], page: 1, limit: 2, candidates: 3 });
+    expect(capped).toMatchObject({ totalDocs: 7, totalPages: 2 });
+    const second = await searchForReaders(t.payload, { terms: ['ferryman'], page: 2, limit: 2, candidates: 3 });
+    expect([...capped.docs, ...second.docs].map((doc) => doc.headline).sort()).toEqual(['Ferryman timetable 4', 'Ferryman timetable 5', 'Ferryman timetable 6']);
+    const past = await searchForReaders(t.payload, { terms: ['ferryman'], page: 3, limit: 2, candidates: 3 });
+    expect(past).toMatchObject({ docs: [], totalDocs: 7, totalPages: 2 });
+  });
+
   it('refuses an empty or too-long query and out-of-range paging', async () => {
     expect((await rest(t, '/search')).status).toBe(400);
     expect((await search('   ')).status).toBe(400);
@@ -192,7 +203,7 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
   });
 
   it("searches the admin's article list by any published word, for staff only", async () => {
-    const listSearch = (q: string) => ({ or: [{ headline: { like: q } }, { slug: { like: q } }, { dek: { like: q } }] });
+    const listSearch = (q: string): Where => ({ or: [{ headline: { like: q } }, { slug: { like: q } }, { dek: { like: q } }] });
     const asEditor = await t.payload.find({ collection: 'articles', where: listSearch('zephyrine'), user: editor as never, overrideAccess: false, depth: 0 });
     expect(asEditor.docs.map((doc) => doc.id)).toEqual([ids.bodyOnly]);
     // As you type: the last word is a prefix.
