@@ -77,7 +77,10 @@ export function visibleToReaders(dialect: Dialect, fields: VisibilityFields, now
 
 type HitRow = {
   id: number | string;
+  /** Visible candidates. */
   total: number | string;
+  /** All matches in the index (PostgreSQL rows carry it). */
+  matches?: number | string;
   slug: string | null;
   headline: string | null;
   dek: string | null;
@@ -134,14 +137,22 @@ export async function searchForReaders(
   const visible = visibleToReaders(dialect, visibilityFields(payload), now);
   const offset = (page - 1) * limit;
   return readOnly(payload, SEARCH_BUDGET_MS, async (db) => {
-    const matches = await countIndexed(db, terms);
+    // The newest `candidates` matches are ranked (all of them when there are fewer), which bounds a search's work.
+    let matches: number;
+    let rows: HitRow[];
+    if (dialect === 'postgres') {
+      // One statement: the index's count of all matches rides along on each row.
+      rows = await postgresPage(db, terms, visible, limit, offset, candidates);
+      matches = rows[0] ? Number(rows[0].matches) : offset > 0 ? await countIndexed(db, terms) : 0;
+    } else {
+      // In-process statements cost no round trip: count first, and stop there when nothing matches.
+      matches = await countIndexed(db, terms);
+      rows = matches > 0 ? await sqlitePage(db, terms, visible, limit, offset, candidates) : [];
+    }
     if (matches === 0) return pageOf([], 0, page, limit);
-    const cap = matches > candidates ? candidates : undefined;
-    const rows =
-      dialect === 'postgres' ? await postgresPage(db, terms, visible, limit, offset, cap) : await sqlitePage(db, terms, visible, limit, offset, cap);
     // The window count is of the visible candidates; a page past the end has no row to carry it.
-    const visibleCandidates = rows[0] ? Number(rows[0].total) : offset > 0 ? await countVisible(db, terms, visible, cap) : 0;
-    const total = cap ? matches : visibleCandidates;
+    const visibleCandidates = rows[0] ? Number(rows[0].total) : offset > 0 ? await countVisible(db, terms, visible, candidates) : 0;
+    const total = matches > candidates ? matches : visibleCandidates;
     if (dialect === 'postgres') return pageOf(rows.map((row) => hitOf(row)), total, page, limit, visibleCandidates);
     const snippets = await sqliteSnippets(db, terms, rows.map((row) => Number(row.id)));
     return pageOf(
@@ -164,19 +175,20 @@ async function countIndexed(db: SqlRunner, terms: readonly string[]): Promise<nu
   return Number(row?.total ?? 0);
 }
 
-/** SQLite: the matches to rank, with their BM25 score — all of them, or the newest `cap` by article id. */
-function sqliteCandidates(expression: string, cap: number | undefined): SQL {
-  const newest = cap ? sql` ORDER BY rowid DESC LIMIT ${cap}` : sql``;
-  return sql`(SELECT rowid AS id, ${BM25} AS score FROM articles_search WHERE articles_search MATCH ${expression}${newest})`;
+/** SQLite: the newest `cap` matches by article id (all of them when there are fewer), with their BM25 score. */
+function sqliteCandidates(expression: string, cap: number): SQL {
+  return sql`(SELECT rowid AS id, ${BM25} AS score FROM articles_search WHERE articles_search MATCH ${expression} ORDER BY rowid DESC LIMIT ${cap})`;
 }
 
-/** PostgreSQL: the ids of the matches to rank — all of them, or the newest `cap` by article id. */
-function postgresCandidates(cap: number | undefined): SQL {
-  const newest = cap ? sql` ORDER BY s.article_id DESC LIMIT ${cap}` : sql``;
-  return sql`(SELECT s.article_id FROM articles_search s CROSS JOIN query WHERE s.document @@ query.q${newest})`;
+/**
+ * PostgreSQL: the ids of the newest `cap` matches by article id (all of them when there are fewer), each with the
+ * count of all matches (the window runs before the LIMIT).
+ */
+function postgresCandidates(cap: number): SQL {
+  return sql`(SELECT s.article_id, count(*) OVER () AS matches FROM articles_search s CROSS JOIN query WHERE s.document @@ query.q ORDER BY s.article_id DESC LIMIT ${cap})`;
 }
 
-async function sqlitePage(db: SqlRunner, terms: readonly string[], visible: SQL, limit: number, offset: number, cap: number | undefined): Promise<HitRow[]> {
+async function sqlitePage(db: SqlRunner, terms: readonly string[], visible: SQL, limit: number, offset: number, cap: number): Promise<HitRow[]> {
   // Ranked in a subquery (FTS5's bm25() cannot run beside the window function that counts), which CROSS JOIN keeps the
   // outer loop: SQLite would otherwise start from the articles' own indexes and run the MATCH once per article.
   return db.all<HitRow>(sql`
@@ -205,12 +217,12 @@ async function sqliteSnippets(db: SqlRunner, terms: readonly string[], ids: numb
   return new Map(rows.map((row) => [Number(row.id), { body: row.body, dek: row.dek }]));
 }
 
-async function postgresPage(db: SqlRunner, terms: readonly string[], visible: SQL, limit: number, offset: number, cap: number | undefined): Promise<HitRow[]> {
+async function postgresPage(db: SqlRunner, terms: readonly string[], visible: SQL, limit: number, offset: number, cap: number): Promise<HitRow[]> {
   // Excerpts (ts_headline re-parses the text) only for the page's rows, in the outer query.
   return db.all<HitRow>(sql`
     WITH query AS (SELECT plainto_tsquery('english', ${plainQueryText(terms)}) AS q),
     ranked AS (
-      SELECT s.article_id AS id, ${PG_SCORE} AS score, a.published_at, count(*) OVER () AS total
+      SELECT s.article_id AS id, ${PG_SCORE} AS score, a.published_at, count(*) OVER () AS total, candidates.matches
       FROM ${postgresCandidates(cap)} candidates
       JOIN articles_search s ON s.article_id = candidates.article_id
       JOIN articles a ON a.id = candidates.article_id
@@ -219,7 +231,7 @@ async function postgresPage(db: SqlRunner, terms: readonly string[], visible: SQ
       ORDER BY score DESC, a.published_at DESC, s.article_id DESC
       LIMIT ${limit} OFFSET ${offset}
     )
-    SELECT ranked.id, ranked.total, a.slug, a.headline, a.dek, a.published_at AS "publishedAt",
+    SELECT ranked.id, ranked.total, ranked.matches, a.slug, a.headline, a.dek, a.published_at AS "publishedAt",
       sec.slug AS "sectionSlug", sec.name AS "sectionName",
       ts_headline('english', s.body, query.q, ${PG_HEADLINE_OPTIONS}) AS "bodySnippet",
       ts_headline('english', s.dek, query.q, ${PG_DEK_OPTIONS}) AS "dekSnippet"
@@ -232,7 +244,7 @@ async function postgresPage(db: SqlRunner, terms: readonly string[], visible: SQ
 }
 
 /** How many of the candidates readers may see (asked only when a page past the last one came back empty). */
-async function countVisible(db: SqlRunner, terms: readonly string[], visible: SQL, cap: number | undefined): Promise<number> {
+async function countVisible(db: SqlRunner, terms: readonly string[], visible: SQL, cap: number): Promise<number> {
   const [row] =
     db.dialect === 'postgres'
       ? await db.all<{ total: number | string }>(sql`
