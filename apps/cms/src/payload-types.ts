@@ -7,5 +7,6 @@ import type { Config } from '../../../packages/cms-types/src/payload-types';
 export type * from '../../../packages/cms-types/src/payload-types';
 
 declare module 'payload' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Payload's own way to register the types
   export interface GeneratedTypes extends Config {}
 }

@@ -70,7 +70,8 @@ async function takenSlugs(
   hasDrafts: boolean,
 ): Promise<Set<string>> {
   const db = req.payload.db;
-  const live = db.find({
+  // One after the other: in a transaction both run on one connection (PostgreSQL's client queues, and deprecates, overlap).
+  const liveRows = await db.find({
     collection,
     where: { and: [{ slug: { in: candidates } }, ...(ownId !== undefined ? [{ id: { not_equals: ownId } }] : [])] },
     select: { slug: true },
@@ -78,8 +79,8 @@ async function takenSlugs(
     pagination: false,
     req,
   });
-  const versions = hasDrafts
-    ? db.findVersions({
+  const versionRows = hasDrafts
+    ? await db.findVersions({
         collection,
         where: { and: [{ 'version.slug': { in: candidates } }, ...(ownId !== undefined ? [{ parent: { not_equals: ownId } }] : [])] },
         select: { version: { slug: true } },
@@ -88,7 +89,6 @@ async function takenSlugs(
         req,
       })
     : undefined;
-  const [liveRows, versionRows] = await Promise.all([live, versions]);
   const slugs = [
     ...liveRows.docs.map((doc) => (doc as { slug?: string | null }).slug),
     ...(versionRows?.docs ?? []).map((doc) => (doc as { version?: { slug?: string | null } }).version?.slug),

@@ -1,8 +1,11 @@
 import { type WireStory, formatDateline, parseWireStory, slugify } from '@newsroom/schema';
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload';
+import { sql } from '@payloadcms/db-sqlite';
+import type { Payload, PayloadRequest } from 'payload';
 
+import { recordRevalidation } from '../jobs/outbox';
 import { WIRE_WORKFLOW_STATUS } from '../collections/Articles/workflow';
 import { paragraphsToLexical } from '../lib/lexical';
+import { deleteRun, inTransaction, recordBatch, recoverAbandonedImports, rollBackRun, startRun } from './import-runs';
 
 export type WireFile = { name: string; content: string | Uint8Array };
 export type ParsedWireFile = { name: string; story: WireStory };
@@ -40,16 +43,52 @@ function stripLinePrefix(message: string): string {
   return message.replace(/^line \d+:\s*/i, '');
 }
 
+/**
+ * How the writes are cut into transactions. A batch ends once it has run `maxMs` (or holds `maxStories`); then the
+ * import waits `pauseMs` before the next. On SQLite a transaction holds the database's only write lock: a short batch
+ * bounds how long an editor's save waits, and the pause — longer than the 100 ms SQLite's busy handler sleeps between
+ * tries — lets a writer in another process (the CMS server, beside the import CLI) take its turn. PostgreSQL locks
+ * rows, not the database, so it writes bigger batches without pausing.
+ */
+export type BatchPolicy = { maxMs: number; maxStories: number; pauseMs: number };
+
+export const BATCH_POLICY: Record<'sqlite' | 'postgres', BatchPolicy> = {
+  sqlite: { maxMs: 300, maxStories: 200, pauseMs: 120 },
+  postgres: { maxMs: 2000, maxStories: 500, pauseMs: 0 },
+};
+
 export type ImportOptions = {
   publish?: boolean;
   /** The reader site's origin, for the `url` of each imported story. */
   siteUrl?: string;
   /** The signed-in user importing from the admin; undefined for the CLI, which runs as the system. */
   user?: PayloadRequest['user'];
+  /** Overrides the dialect's {@link BATCH_POLICY} (tests, benchmarks). */
+  batch?: Partial<BatchPolicy>;
+  /** After each batch commits: how many stories are written so far (progress, tests). */
+  onBatch?: (written: number, total: number) => void | Promise<void>;
 };
 
 /**
- * Writes the stories in one transaction: every author and article of the run, or nothing.
+ * A publication time no story reaches: a staged story is published but not yet live (readers see only stories whose
+ * `publishedAt` has passed, access/isPublishedOrStaff.ts), until the run's last step gives it its real time.
+ */
+export const STAGED_PUBLISHED_AT = '9999-12-31T00:00:00.000Z';
+
+type Written = { id: number | string; slug: string };
+
+/**
+ * Writes a run of stories all-or-nothing as readers see it (ADR 0003, ADR 0015), without holding the database for
+ * the length of the run:
+ *
+ * 1. A journal entry for the run is written (import-runs.ts).
+ * 2. Stories are written in short batches — each one transaction with its authors and the journal's list of what it
+ *    wrote. Published stories are written with {@link STAGED_PUBLISHED_AT}, drafts as drafts: nothing is live yet.
+ * 3. Publishing: one short transaction gives every story of the run its publication time and removes the journal —
+ *    the whole run goes live at once. Drafts: the journal is removed.
+ *
+ * Any failure removes what the run wrote (in short transactions too) and rethrows; a process that dies half way
+ * leaves invisible rows and a journal, which the next process to open the database removes.
  * Authors are matched by name (through their slug) and created when new.
  */
 export async function importWireStories(
@@ -57,36 +96,94 @@ export async function importWireStories(
   stories: readonly ParsedWireFile[],
   options: ImportOptions = {},
 ): Promise<ImportedStory[]> {
-  const req = await createLocalReq({ user: options.user ?? undefined }, payload);
-  const ownsTransaction = await initTransaction(req);
+  if (stories.length === 0) return [];
+  const publish = options.publish === true;
+  const policy: BatchPolicy = { ...BATCH_POLICY[dialectOf(payload)], ...options.batch };
+  await recoverAbandonedImports(payload);
+
+  let run = await startRun(payload, publish);
+  const written: Written[] = [];
+  const authorSlugs = new Map<number | string, string>();
   try {
-    const imported: ImportedStory[] = [];
-    for (const { story } of stories) imported.push(await createArticle(payload, req, story, options));
-    if (ownsTransaction) await commitTransaction(req);
-    return imported;
+    let next = 0;
+    while (next < stories.length) {
+      const batch = await inTransaction(
+        payload,
+        async (req) => {
+          const started = performance.now();
+          const articles: Written[] = [];
+          const createdAuthors: { id: number | string; slug: string }[] = [];
+          let reusedAuthors: { id: number | string; slug: string }[] = [];
+          let i = next;
+          do {
+            const story = stories[i]!.story;
+            const authors = await findOrCreateAuthors(payload, req, story.authors);
+            createdAuthors.push(...authors.filter((a) => a.created));
+            reusedAuthors = reusedAuthors.concat(authors.filter((a) => !a.created));
+            articles.push(await createArticle(payload, req, story, authors.map((a) => a.id), publish, options.user));
+            i++;
+          } while (i < stories.length && articles.length < policy.maxStories && performance.now() - started < policy.maxMs);
+          const journal = await recordBatch(payload, req, run, { articles: articles.map((a) => a.id), authors: createdAuthors.map((a) => a.id) });
+          return { end: i, articles, authors: [...createdAuthors, ...reusedAuthors], journal };
+        },
+        options.user,
+      );
+      // Only now, committed, do the batch's rows belong to the run (a batch that failed rolled back by itself).
+      run = batch.journal;
+      next = batch.end;
+      written.push(...batch.articles);
+      for (const author of batch.authors) authorSlugs.set(author.id, author.slug);
+      await options.onBatch?.(written.length, stories.length);
+      if (next < stories.length && policy.pauseMs > 0) await sleep(policy.pauseMs);
+    }
+    await inTransaction(payload, async (req) => {
+      if (publish) await goLive(payload, req, written);
+      await deleteRun(payload, req, run);
+      // Told to the site once this transaction commits (the revalidation outbox, jobs/outbox.ts).
+      await recordRevalidation(req, runTags(written, [...authorSlugs.values()], publish, run.authors.length > 0));
+    });
   } catch (error) {
-    await killTransaction(req);
+    try {
+      await rollBackRun(payload, run, { pauseMs: policy.pauseMs });
+    } catch (rollbackError) {
+      payload.logger.error({
+        err: rollbackError,
+        msg: `a failed wire import could not be removed yet (its ${run.articles.length} stories stay invisible and are removed when the CMS next opens the database): ${(rollbackError as Error).message}`,
+      });
+    }
     throw error;
   }
+
+  const siteUrl = (options.siteUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const status = publish ? 'published' : 'draft';
+  return written.map(({ id, slug }) => ({ id, slug, status, url: `${siteUrl}/news/${slug}` }));
+}
+
+function dialectOf(payload: Payload): 'sqlite' | 'postgres' {
+  return payload.db.name === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function createArticle(
   payload: Payload,
   req: PayloadRequest,
   story: WireStory,
-  options: ImportOptions,
-): Promise<ImportedStory> {
-  const authorIds: (number | string)[] = [];
-  for (const name of story.authors) authorIds.push(await findOrCreateAuthor(payload, req, name));
-
-  const publish = options.publish === true;
+  authorIds: (number | string)[],
+  publish: boolean,
+  user: PayloadRequest['user'] | undefined,
+): Promise<Written> {
   const photo = story.photo;
   const doc = await payload.create({
     collection: 'articles',
     req,
     draft: !publish,
-    overrideAccess: options.user === undefined,
-    user: options.user ?? undefined,
+    overrideAccess: user === undefined,
+    user: user ?? undefined,
+    depth: 0,
+    select: { slug: true },
     data: {
       headline: story.headline,
       authors: authorIds as never,
@@ -120,28 +217,94 @@ async function createArticle(
       workflowStatus: WIRE_WORKFLOW_STATUS,
       seo: { description: story.paragraphs[0]?.slice(0, 200) ?? null },
       _status: publish ? 'published' : 'draft',
-      ...(publish ? { publishedAt: new Date().toISOString() } : {}),
+      ...(publish ? { publishedAt: STAGED_PUBLISHED_AT } : {}),
     },
   });
-  const slug = String(doc.slug);
-  const siteUrl = (options.siteUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
-  return { id: doc.id, slug, status: publish ? 'published' : 'draft', url: `${siteUrl}/news/${slug}` };
+  return { id: doc.id, slug: String(doc.slug) };
 }
 
-async function findOrCreateAuthor(payload: Payload, req: PayloadRequest, name: string): Promise<number | string> {
-  const slug = slugify(name);
-  const existing = await payload.find({
-    collection: 'authors',
-    where: { slug: { equals: slug } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  });
-  const found = existing.docs[0];
-  if (found) return found.id;
-  const created = await payload.create({ collection: 'authors', data: { name, slug }, overrideAccess: true, req });
-  return created.id;
+type AuthorRef = { id: number | string; slug: string; created: boolean };
+
+async function findOrCreateAuthors(payload: Payload, req: PayloadRequest, names: readonly string[]): Promise<AuthorRef[]> {
+  const refs: AuthorRef[] = [];
+  for (const name of names) {
+    const slug = slugify(name);
+    const known = refs.find((ref) => ref.slug === slug);
+    if (known) {
+      refs.push(known);
+      continue;
+    }
+    const existing = await payload.find({
+      collection: 'authors',
+      where: { slug: { equals: slug } },
+      select: { slug: true },
+      limit: 1,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    });
+    const found = existing.docs[0];
+    if (found) {
+      refs.push({ id: found.id, slug, created: false });
+      continue;
+    }
+    const created = await payload.create({ collection: 'authors', data: { name, slug }, select: { slug: true }, depth: 0, overrideAccess: true, req });
+    refs.push({ id: created.id, slug: created.slug ?? slug, created: true });
+  }
+  return refs;
+}
+
+/** How many stories one UPDATE gives their times (SQLite allows 32,766 bound values per statement). */
+const GO_LIVE_CHUNK = 500;
+
+/**
+ * Gives each staged story of the run its publication time, in the run's order and all at or before now, on the live
+ * row and on its versions: the run goes live in this one transaction. Plain SQL: a few statements for the whole run,
+ * where going through Payload would be a save (and a version) per story.
+ */
+async function goLive(payload: Payload, req: PayloadRequest, written: readonly Written[]): Promise<void> {
+  const db = payload.db as unknown as DrizzleAdapterLike;
+  const session = db.sessions?.[String(await req.transactionID)]?.db;
+  if (!session) throw new Error('going live needs a transaction');
+  const postgres = dialectOf(payload) === 'postgres';
+  const articles = db.tableNameMap?.get('articles') ?? 'articles';
+  const versions = db.tableNameMap?.get('_articles_v') ?? '_articles_v';
+  const now = Date.now();
+  const timeOf = (index: number) => {
+    const iso = new Date(now - (written.length - 1 - index)).toISOString();
+    return postgres ? sql`CAST(${iso} AS timestamptz)` : sql`${iso}`;
+  };
+  for (let start = 0; start < written.length; start += GO_LIVE_CHUNK) {
+    const chunk = written.slice(start, start + GO_LIVE_CHUNK).map((story, k) => ({ id: story.id, time: timeOf(start + k) }));
+    const ids = sql.join(chunk.map(({ id }) => sql`${id}`), sql`, `);
+    const byId = (column: string) => sql.join(chunk.map(({ id, time }) => sql`WHEN ${sql.identifier(column)} = ${id} THEN ${time}`), sql` `);
+    const staged = postgres ? sql`CAST(${STAGED_PUBLISHED_AT} AS timestamptz)` : sql`${STAGED_PUBLISHED_AT}`;
+    await db.execute({
+      db: session,
+      sql: sql`UPDATE ${sql.identifier(articles)} SET published_at = CASE ${byId('id')} END WHERE id IN (${ids}) AND published_at = ${staged}`,
+    });
+    await db.execute({
+      db: session,
+      sql: sql`UPDATE ${sql.identifier(versions)} SET version_published_at = CASE ${byId('parent_id')} END WHERE parent_id IN (${ids}) AND version_published_at = ${staged}`,
+    });
+  }
+}
+
+type DrizzleAdapterLike = {
+  sessions?: Record<string, { db: unknown }>;
+  tableNameMap?: Map<string, string>;
+  execute: (args: { db: unknown; sql: unknown }) => Promise<unknown>;
+};
+
+/**
+ * What the run changed for readers, recorded once it is live: the lists, every story (a reader may have asked for one
+ * of the new URLs while it was staged) and the authors. A draft run changes nothing readers see but new authors.
+ */
+function runTags(written: readonly Written[], authorSlugs: string[], publish: boolean, createdAuthors: boolean): string[] {
+  const authors = [...authorSlugs.map((slug) => `author:${slug}`), ...(createdAuthors ? ['authors'] : [])];
+  if (!publish) return createdAuthors ? authors : [];
+  return [...new Set(['articles', ...written.map(({ slug }) => `article:${slug}`), ...authors])];
 }
 
 /** "SEOUL, Oct. 2 (UPI)" — for previews in the admin. */

@@ -1,5 +1,6 @@
 import { getPayload, type Payload } from 'payload';
 
+import { recoverAbandonedImports } from '../import/import-runs';
 import { type ConfigOptions, createConfig, databaseTargetFromEnv, migrationsFor } from '../payload.config';
 
 /**
@@ -13,6 +14,8 @@ export async function openPayload(options: ConfigOptions & { key?: string } = {}
     key: options.key ?? `${database.dialect}:${database.url}`,
   });
   await payload.db.migrate({ migrations: migrationsFor(database.dialect) });
+  // A wire import whose process died half way left invisible rows: remove them (import/import-runs.ts).
+  await recoverAbandonedImports(payload);
   return payload;
 }
 
