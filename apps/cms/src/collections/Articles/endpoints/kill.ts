@@ -114,7 +114,7 @@ async function writeKillState(req: PayloadRequest, id: ID, state: KillState): Pr
 }
 
 async function liveRow(req: PayloadRequest, id: ID): Promise<LiveRow | null> {
-  return (await req.payload.db.findOne({ collection: 'articles', where: { id: { equals: id } }, req })) as LiveRow | null;
+  return (await req.payload.db.findOne({ collection: 'articles', where: { id: { equals: id } }, joins: false as never, req })) as LiveRow | null;
 }
 
 /** The story, the lists, its sections and authors, and the headlines (which may point to it). */

@@ -30,7 +30,14 @@ function wasLiveMap(req: PayloadRequest): Map<string, boolean> {
 }
 
 async function liveRowStatus(req: PayloadRequest, id: ID): Promise<string | undefined> {
-  const row = (await req.payload.db.findOne({ collection: 'articles', where: { id: { equals: id } }, req })) as ArticleLike | null;
+  const row = (await req.payload.db.findOne({
+    collection: 'articles',
+    where: { id: { equals: id } },
+    select: { _status: true },
+    // Only the status: neither the whole row nor the story's audit trail.
+    joins: false as never,
+    req,
+  })) as ArticleLike | null;
   return row?._status ?? undefined;
 }
 
