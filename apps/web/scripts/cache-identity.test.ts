@@ -56,6 +56,8 @@ function write(name: string, content = 'x') {
   writeFileSync(distFile(name), content);
 }
 const quiet = () => undefined;
+/** An environment with only these variables (Next's types insist on NODE_ENV, which the helper never reads). */
+const envOf = (vars: Record<string, string>) => ({ ...vars }) as NodeJS.ProcessEnv;
 
 beforeEach(() => {
   webDir = mkdtempSync(path.join(tmpdir(), 'newsroom-web-'));
@@ -71,7 +73,7 @@ afterEach(() => rmSync(webDir, { recursive: true, force: true }));
 
 describe('matchCacheToDatabase', () => {
   it('clears what a cache of unknown origin holds, keeps the build, and records the database', async () => {
-    const env: NodeJS.ProcessEnv = { CMS_URL: cmsUrl };
+    const env = envOf({ CMS_URL: cmsUrl });
     const result = await matchCacheToDatabase({ webDir, env, log: quiet });
     expect(result).toMatchObject({ id: databaseId, cleared: true, deleted: RUNTIME_FILES.length });
     for (const file of RUNTIME_FILES) expect(existsSync(distFile(file)), file).toBe(false);
@@ -81,22 +83,22 @@ describe('matchCacheToDatabase', () => {
   });
 
   it('keeps the cache across a restart on the same database', async () => {
-    await matchCacheToDatabase({ webDir, env: { CMS_URL: cmsUrl }, log: quiet });
+    await matchCacheToDatabase({ webDir, env: envOf({ CMS_URL: cmsUrl }), log: quiet });
     write('server/pages/news/rendered-since.html');
     write('cache/fetch-cache/0123456789abcdef');
-    const again = await matchCacheToDatabase({ webDir, env: { CMS_URL: cmsUrl }, log: quiet });
+    const again = await matchCacheToDatabase({ webDir, env: envOf({ CMS_URL: cmsUrl }), log: quiet });
     expect(again).toMatchObject({ id: databaseId, cleared: false });
     expect(existsSync(distFile('server/pages/news/rendered-since.html'))).toBe(true);
     expect(existsSync(distFile('cache/fetch-cache/0123456789abcdef'))).toBe(true);
   });
 
   it('never serves another database’s pages: a new database id clears the cache again', async () => {
-    await matchCacheToDatabase({ webDir, env: { CMS_URL: cmsUrl }, log: quiet });
+    await matchCacheToDatabase({ webDir, env: envOf({ CMS_URL: cmsUrl }), log: quiet });
     write('server/pages/news/from-the-first-database.html');
     write('cache/fetch-cache/sitemap-of-the-first-database');
     databaseId = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
     const lines: string[] = [];
-    const result = await matchCacheToDatabase({ webDir, env: { CMS_URL: cmsUrl }, log: (line) => lines.push(line) });
+    const result = await matchCacheToDatabase({ webDir, env: envOf({ CMS_URL: cmsUrl }), log: (line) => lines.push(line) });
     expect(result).toMatchObject({ id: databaseId, cleared: true, deleted: 2 });
     expect(existsSync(distFile('server/pages/news/from-the-first-database.html'))).toBe(false);
     expect(existsSync(distFile('cache/fetch-cache/sitemap-of-the-first-database'))).toBe(false);
@@ -105,16 +107,16 @@ describe('matchCacheToDatabase', () => {
   });
 
   it('starts empty when the CMS does not say which database it serves, and asks again next time', async () => {
-    await matchCacheToDatabase({ webDir, env: { CMS_URL: cmsUrl }, log: quiet });
+    await matchCacheToDatabase({ webDir, env: envOf({ CMS_URL: cmsUrl }), log: quiet });
     write('server/pages/news/unsure.html');
-    const result = await matchCacheToDatabase({ webDir, env: { CMS_URL: 'http://127.0.0.1:9' }, waitMs: 300, log: quiet });
+    const result = await matchCacheToDatabase({ webDir, env: envOf({ CMS_URL: 'http://127.0.0.1:9' }), waitMs: 300, log: quiet });
     expect(result).toMatchObject({ id: undefined, cleared: true });
     expect(existsSync(distFile('server/pages/news/unsure.html'))).toBe(false);
     expect(existsSync(distFile(RECORD_FILE))).toBe(false);
   });
 
   it('with the shared Redis cache, puts the database id into the key prefix and deletes nothing', async () => {
-    const env: NodeJS.ProcessEnv = { CMS_URL: cmsUrl, REDIS_URL: 'redis://127.0.0.1:6379', CACHE_KEY_PREFIX: 'site-a' };
+    const env = envOf({ CMS_URL: cmsUrl, REDIS_URL: 'redis://127.0.0.1:6379', CACHE_KEY_PREFIX: 'site-a' });
     const result = await matchCacheToDatabase({ webDir, env, log: quiet });
     expect(result).toMatchObject({ id: databaseId, cleared: false });
     expect(env.CACHE_KEY_PREFIX).toBe(`site-a:${databaseId}`);
