@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadBudget } from '../../src/components/StoryBudget/budget';
 import { importWireStories, parseWireFiles } from '../../src/import/wire-import';
-import { LIFT_EMBARGO_TASK } from '../../src/jobs/liftEmbargo';
+import { LIFT_EMBARGO_QUEUE, LIFT_EMBARGO_TASK } from '../../src/jobs/liftEmbargo';
 import { paragraphsToLexical } from '../../src/lib/lexical';
 import { DIALECTS, openTestPayload, type TestPayload } from '../support/databases';
 import { anHourAgo, makeUser, TEST_PASSWORD, type TestUser } from '../support/fixtures';
@@ -332,6 +332,18 @@ describe.each(DIALECTS)('the newsroom day on %s', (dialect) => {
       expect(await pendingJob(lift[0]!.id)).toBeNull();
       await until(() => site.received.slice(told).flat().includes(`article:${doc.slug}`), 'the site told of the lifted embargo');
       expect(site.received.slice(told).flat()).toEqual(expect.arrayContaining([`article:${doc.slug}`, 'articles', 'headlines']));
+    });
+
+    it('the CMS runs the lift’s queue at least every minute', async () => {
+      const autoRun = payload.config.jobs.autoRun;
+      const crons = typeof autoRun === 'function' ? await autoRun(payload) : (autoRun ?? []);
+      const minutely = crons.filter((entry) => {
+        const fields = (entry.cron ?? '').trim().split(/\s+/);
+        // Five fields: minute first; six: seconds, then minute. Every minute (or more often) means the minute is "*".
+        const minute = fields.length === 6 ? fields[1] : fields[0];
+        return (entry.queue ?? 'default') === LIFT_EMBARGO_QUEUE && minute === '*' && fields.slice(-4).every((field) => field === '*');
+      });
+      expect(minutely.length).toBeGreaterThan(0);
     });
 
     it('a curated headline does not announce an embargoed story', async () => {
