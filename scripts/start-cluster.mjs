@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { matchCacheToDatabase } from '../apps/web/scripts/cache-identity.mjs';
 import { freePort, startTemporaryPostgres, withDatabase } from './postgres-server.mjs';
 import { Supervisor, waitForHttp } from './supervise.mjs';
 
@@ -131,7 +132,10 @@ const nginxConf = path.join(state, 'nginx.conf');
 writeFileSync(nginxConf, nginxConfig());
 supervisor.start({ name: 'nginx', command: 'nginx', args: ['-c', nginxConf, '-p', state, '-g', 'daemon off;'], cwd: state });
 
-// Web instances: plain `next start`, sharing the cache through Redis; behind Varnish.
+// Web instances: plain `next start`, sharing the cache through Redis (under a prefix naming the database the CMS
+// serves, so no instance ever reads pages of another database); behind Varnish.
+const cacheEnv = { CMS_URL: `http://127.0.0.1:${ports.cms}`, REDIS_URL: 'redis://cluster' };
+await matchCacheToDatabase({ webDir, env: cacheEnv });
 const nextBin = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
 for (const [index, port] of ports.web.entries()) {
   supervisor.start({
@@ -144,6 +148,7 @@ for (const [index, port] of ports.web.entries()) {
       PORT: String(port),
       CMS_URL: `http://127.0.0.1:${ports.cms}`,
       REDIS_URL: redisUrl,
+      CACHE_KEY_PREFIX: cacheEnv.CACHE_KEY_PREFIX ?? 'newsroom',
       // Each instance re-renders on itself what a revalidation names (the result lands in Redis for all).
       WEB_INTERNAL_URL: `http://127.0.0.1:${port}`,
       EDGE_PURGE_URL: `http://127.0.0.1:${ports.edge}/`,

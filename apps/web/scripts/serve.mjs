@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { matchCacheToDatabase } from './cache-identity.mjs';
 import { createEdgeCache } from './edge/edge-cache.mjs';
 import { siteHosts } from './edge/http-parts.mjs';
 import { supervise } from './edge/supervisor.mjs';
@@ -24,6 +25,9 @@ const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 3000);
 const HIT_TTL_MS = number('EDGE_CACHE_TTL_MS', 1000);
 const nextBin = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
+
+// Pages cached from another database are never served: Next's caches are kept only for the database the CMS serves.
+await matchCacheToDatabase({ webDir });
 
 let edge;
 const next = await supervise({

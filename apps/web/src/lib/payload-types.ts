@@ -5,7 +5,7 @@
  * reader's access can withhold more, so every field but `id` may be missing here, in related documents too.
  * Relationships are `number | Doc` because what arrives depends on `depth` and on the reader's access.
  */
-import type * as Cms from '../../../../packages/cms-types/src/index';
+import type * as Cms from '@newsroom/cms-types';
 
 /** A document as sent: its `id`, and any of its other fields — related documents likewise. */
 export type Sent<T> = T extends readonly (infer Item)[]
