@@ -126,6 +126,7 @@ async function seedInside(payload: Payload, req: PayloadRequest, options: { pass
         adPositions: story.adPositions,
         showLatestHeadlines: true,
         _status: 'published',
+        workflowStatus: 'ready',
         // Spread over the last hours so "latest" has an order.
         publishedAt: new Date(now - (index + 1) * 3_600_000).toISOString(),
       },
