@@ -32,7 +32,7 @@ export const SEARCH_BUDGET_MS = 1500;
  * are ranked and the rest only counted. Ranking is the cost that grows with the archive (every candidate's score is
  * computed); this keeps a search's work bounded, and in news the newer of two equal matches is the better one anyway.
  */
-export const RANKED_CANDIDATES = 1000;
+export const RANKED_CANDIDATES = 500;
 
 /** BM25 weights for headline, dek and body: a headline match outweighs a body that repeats the word. */
 const BM25 = sql.raw('bm25(articles_search, 10.0, 4.0, 1.0)');
