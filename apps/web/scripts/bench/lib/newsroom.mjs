@@ -58,8 +58,9 @@ export async function startCms(env, { logFile, timeoutMs = 180_000 } = {}) {
   const child = startProcess('npm', ['run', 'start', '-w', '@newsroom/cms'], { cwd: root, env, logFile });
   const up = await waitForHttp(`${env.CMS_URL}/api/articles?limit=1`, timeoutMs, () => groupAlive(child.pid));
   if (!up) {
+    const why = groupAlive(child.pid) ? `did not answer ${env.CMS_URL} within ${timeoutMs / 1000} s` : `exited before answering ${env.CMS_URL}`;
     await stopProcess(child);
-    throw new Error(`the CMS did not answer ${env.CMS_URL} within ${timeoutMs / 1000} s${logFile ? ` (log: ${logFile})` : ''}`);
+    throw new Error(`the CMS ${why}${logFile ? ` (log: ${logFile})` : ''}`);
   }
   return child;
 }
@@ -80,8 +81,9 @@ export async function startSite(env, { logFile, timeoutMs = 60_000 } = {}) {
   const child = startProcess(process.execPath, [path.join(webDir, 'scripts', 'serve.mjs')], { cwd: webDir, env: { ...env, NODE_ENV: 'production' }, logFile });
   const up = await waitForHttp(`${env.WEB_URL}/robots.txt`, timeoutMs, () => groupAlive(child.pid));
   if (!up) {
+    const why = groupAlive(child.pid) ? `did not answer ${env.WEB_URL} within ${timeoutMs / 1000} s` : `exited before answering ${env.WEB_URL}`;
     await stopProcess(child);
-    throw new Error(`the site did not answer ${env.WEB_URL} within ${timeoutMs / 1000} s${logFile ? ` (log: ${logFile})` : ''}`);
+    throw new Error(`the site ${why}${logFile ? ` (log: ${logFile})` : ''}`);
   }
   return child;
 }

@@ -1,0 +1,61 @@
+// Wire-import throughput beside a running CMS while an editor keeps working: the import (as `npm run import` runs it,
+// in its own process, on the CMS's database) of `count` new stories, and meanwhile a save every second — a PATCH of
+// another article through the CMS's REST API. Stories/s over the import itself, and how long the editor's saves took.
+import { sleep } from '../../../apps/web/scripts/bench/lib/processes.mjs';
+import { ascending, percentile } from '../../../apps/web/scripts/bench/lib/stats.mjs';
+import { runArchiveWorker } from './worker.mjs';
+
+export async function importWhileEditing({ env, cms, auth, count, offset, logFile, log }) {
+  const target = await (await fetch(`${cms}/api/articles?limit=1&sort=-publishedAt&depth=0`)).json();
+  const articleId = target.docs[0]?.id;
+  if (articleId === undefined) throw new Error('no article for the editor to edit');
+
+  let importing = false;
+  let finished = false;
+  const saves = [];
+  const editor = (async () => {
+    while (!importing && !finished) await sleep(20);
+    for (let n = 1; !finished; n++) {
+      const started = performance.now();
+      const response = await fetch(`${cms}/api/articles/${articleId}?depth=0`, { method: 'PATCH', headers: auth, body: JSON.stringify({ dek: `Edited during the import, save ${n}.` }) });
+      const text = await response.text();
+      const ms = performance.now() - started;
+      if (!finished) saves.push({ ms, status: response.status, ...(response.ok ? {} : { body: text.slice(0, 300) }) });
+      await sleep(Math.max(0, 1000 - ms));
+    }
+  })();
+
+  let reported = 0;
+  try {
+    const done = await runArchiveWorker(['import', '--count', String(count), '--offset', String(offset)], env, {
+      logFile,
+      onEvent: (event) => {
+        if (event.event === 'started') importing = true;
+        if (event.event === 'progress' && event.written - reported >= count / 5) {
+          reported = event.written;
+          log?.(`  imported ${event.written} of ${event.total}`);
+        }
+      },
+    });
+    finished = true;
+    await editor;
+    const times = ascending(saves.map((s) => s.ms));
+    return {
+      stories: done.stories,
+      seconds: round(done.seconds),
+      storiesPerSecond: Math.round(done.stories / done.seconds),
+      workerCpuSeconds: round(done.cpuSeconds),
+      saves: saves.length,
+      failedSaves: saves.filter((s) => s.status !== 200).length,
+      failures: [...new Set(saves.filter((s) => s.status !== 200).map((s) => `${s.status} ${s.body}`))].slice(0, 3),
+      worstSaveMs: Math.round(times.at(-1) ?? 0),
+      medianSaveMs: Math.round(percentile(times, 0.5) ?? 0),
+    };
+  } finally {
+    finished = true;
+  }
+}
+
+function round(n) {
+  return Math.round(n * 100) / 100;
+}
