@@ -6,10 +6,10 @@
  *                                           [--queries 300] [--dir PATH] [--fresh]
  *
  * Stories are written through the Local API (validation, hooks — the search index among them — and versions), 500
- * per transaction, so the index is the one a real newsroom would have. Filling is the slow part (about 150–250
- * stories/s on two cores: 100,000 stories take roughly 8–12 minutes per database), so the databases are kept in
- * `--dir` (default: newsroom-search-bench in the temp folder) and a later run carries on from the stories already
- * there: sizes grow one into the next, and an interrupted fill resumes. `--fresh` starts over.
+ * per transaction, so the index is the one a real newsroom would have. Filling is the slow part: at the wire import's
+ * 90–160 stories/s on two quiet cores, 100,000 stories take roughly 10–20 minutes per database. So the databases are
+ * kept in `--dir` (default: newsroom-search-bench in the temp folder) and a later run carries on from the stories
+ * already there: sizes grow one into the next, and an interrupted fill resumes. `--fresh` starts over.
  *
  * Text comes from a generated vocabulary of 20,000 words with Zipf-distributed frequencies, like real copy: a few
  * words are in almost every story, most are rare. Queries are drawn from it in four kinds — a rare word, a mid-
@@ -17,7 +17,7 @@
  * timed after a warm-up; p50/p95/max are per kind and overall.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
 import pg from 'pg';
@@ -243,6 +243,7 @@ async function databaseFor(dialect: Dialect, postgresUrl: string | undefined): P
   return { dialect, url: withDatabase(postgresUrl!, 'search_bench') };
 }
 
+const loadAtStart = loadavg()[0]!;
 if (FRESH) rmSync(DIR, { recursive: true, force: true });
 mkdirSync(DIR, { recursive: true });
 const postgres = DIALECTS.includes('postgres') ? await startTemporaryPostgres({ dir: path.join(DIR, 'postgres') }) : undefined;
@@ -273,7 +274,9 @@ try {
 }
 
 console.log(`\nSearch benchmark — GET /api/search?q=…&limit=10 in-process, ${QUERIES} queries per size after ${WARM_UP} to warm up`);
-console.log(`Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim()}); databases in ${DIR}${existsSync(DIR) ? '' : ' (gone)'}\n`);
+console.log(`Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim()}); databases in ${DIR}${existsSync(DIR) ? '' : ' (gone)'}`);
+// Other work on the machine skews every figure: say how busy it was.
+console.log(`load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end\n`);
 console.log('| database | stories | queries | kind | median matches | p50 ms | p95 ms | max ms |');
 console.log('| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
