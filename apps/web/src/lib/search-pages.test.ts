@@ -69,6 +69,14 @@ describe('searchPageData', () => {
     expect(data.meta.noindex).toBe(true);
   });
 
+  it('pages only as far as the CMS ranks, while saying how many stories matched', async () => {
+    cmsAnswering(() => Response.json({ docs: [hit(1, 'Harbour plan')], page: 50, totalDocs: 70_000, totalPages: 50 }));
+    const data = await searchPageData({ q: 'harbour', page: '50' });
+    expect(data.state).toBe('results');
+    expect(data.totalDocs).toBe(70_000);
+    expect(data.pagination).toEqual({ page: 50, totalPages: 50, prevHref: '/search?q=harbour&page=49' });
+  });
+
   it('tells "nothing found" from "past the last page" from "the CMS is not answering"', async () => {
     cmsAnswering(() => Response.json({ docs: [], page: 1, totalDocs: 0, totalPages: 1 }));
     expect((await searchPageData({ q: 'nothing' })).state).toBe('none');

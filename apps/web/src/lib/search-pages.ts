@@ -93,7 +93,8 @@ export async function searchPageData(query: Record<string, string | string[] | u
   ]);
   const title = `Search results for “${request.q}”${pageSuffix(request.page)}`;
   if (!found) return { ...base, chrome, meta: meta(title), state: 'unavailable' };
-  const totalPages = Math.max(1, Math.ceil(found.totalDocs / SEARCH_PAGE_SIZE));
+  // The CMS's own page count: past the matches it ranks, more are counted than can be paged to.
+  const totalPages = found.totalPages;
   if (found.totalDocs === 0 && request.page === 1) return { ...base, chrome, meta: meta(title), state: 'none' };
   if (request.page > totalPages || found.docs.length === 0) return { ...base, chrome, meta: meta(title), state: 'past-end', totalDocs: found.totalDocs };
   return {
