@@ -161,7 +161,8 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     for (const part of hit!.snippet) expect(Object.keys(part).sort()).toEqual(['mark', 'text']);
     expect(hit!.snippet.filter((part) => part.mark).map((part) => part.text)).toEqual(['tastyword']);
     const text = hit!.snippet.map((part) => part.text).join('');
-    expect(text).not.toMatch(/[\u0001\u0002]/);
+    expect(text).not.toContain('\u0001');
+    expect(text).not.toContain('\u0002');
     expect(text).toContain('& friends');
     // SQLite's excerpt keeps the copy's characters; PostgreSQL's parser drops tag-like words from it. Either way, text.
     if (dialect === 'sqlite') expect(text).toContain('<script>alert(1)</script>');
