@@ -111,15 +111,15 @@ async function clusterPhase() {
     edgePage = page;
 
     log(`publish → visible on the edge and both web instances, ${config.publishes} publishes …`);
-    out.publish = summarize(await publishLatency({ cms: cmsTier, sites: [edge, ...instances], password, count: config.publishes }));
+    out.publish = await attempt(async () => summarize(await publishLatency({ cms: cmsTier, sites: [edge, ...instances], password, count: config.publishes })));
 
     const url = `${edge}/news/${slug}`;
     log(`wrk through Varnish, ${config.connections} connections, ${config.seconds} s …`);
     wrk(url, { ...load, seconds: 3 });
-    out.throughput = pick(wrk(url, load));
+    out.throughput = await attempt(() => pick(wrk(url, load)));
 
     log(`killing each web instance in turn (SIGKILL) under ${config.connections} connections through the edge, ${config.killSeconds} s …`);
-    out.kills = await killInstances(url, ports.web);
+    out.kills = await attempt(() => killInstances(url, ports.web));
     return out;
   } finally {
     log('stopping the cluster …');
@@ -209,6 +209,16 @@ async function killInstances(url, webPorts) {
   return { ...result, kills, killsDoneWithinLoad: endedKillsAt < config.killSeconds };
 }
 
+/** One measurement: its figures, or `{ error }` — reported in its cell, and the run goes on with the others. */
+async function attempt(measure) {
+  try {
+    return await measure();
+  } catch (error) {
+    log(`  failed: ${error.message}`);
+    return { error: error.message.split('\n')[0] };
+  }
+}
+
 function pick({ rps, requests, errors, non2xx, socketErrors, p99 }) {
   return { rps, requests, errors, non2xx, socketErrors, p99 };
 }
@@ -250,8 +260,18 @@ function report(r) {
   const c = r.cluster;
   const nginxRps = r.nginx.throughput.rps;
   const row = (label, t, bytes) =>
-    `| ${label} | ${t.rps} | ${t.p99 ?? '—'} | ${t.socketErrors} / ${t.non2xx} | ${bytes.toLocaleString('en-US')} B | ${(t.rps / nginxRps).toFixed(3)} |`;
-  const kills = c.kills.kills.map((k, i) => `web-${i + 1} at ${k.atSeconds} s, back after ${k.backAfterSeconds ?? '> 60'} s`).join('; ');
+    t.error
+      ? `| ${label} | failed: ${t.error} | | | ${bytes.toLocaleString('en-US')} B | |`
+      : `| ${label} | ${t.rps} | ${t.p99 ?? '—'} | ${t.socketErrors} / ${t.non2xx} | ${bytes.toLocaleString('en-US')} B | ${(t.rps / nginxRps).toFixed(3)} |`;
+  const publish = c.publish.error
+    ? `failed: ${c.publish.error}`
+    : `p50 ${c.publish.p50} ms, p95 **${c.publish.p95} ms**, max ${c.publish.max} ms (the save itself: p50 ${c.publish.saveP50} ms)`;
+  const k = c.kills;
+  const kills = k.error
+    ? `failed: ${k.error}`
+    : `**${k.socketErrors + k.non2xx} failed** of ${k.requests.toLocaleString('en-US')} (${k.socketErrors} socket errors, ${k.non2xx} non-2xx), ${k.rps} req/s; ` +
+      k.kills.map((x, i) => `web-${i + 1} killed at ${x.atSeconds} s, serving again after ${x.backAfterSeconds ?? '> 60'} s`).join('; ') +
+      (k.killsDoneWithinLoad ? '' : ' (the kills outlasted the load)');
   return `### Cluster — ${r.date.slice(0, 10)} (${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, load ${r.machine.load} at start; one run)
 
 | article page, wrk -t2 -c${r.config.connections} -d${r.config.seconds}s | req/s | p99 | errors (socket / non-2xx) | page | ÷ nginx |
@@ -262,8 +282,8 @@ ${row('nginx, the edge’s bytes from a file (Debian config)', r.nginx.throughpu
 
 | cluster | figures |
 | --- | --- |
-| publish → visible on the edge and both web instances (article URL and front page), ${c.publish.count} publishes | p50 ${c.publish.p50} ms, p95 **${c.publish.p95} ms**, max ${c.publish.max} ms (the save itself: p50 ${c.publish.saveP50} ms) |
-| each web instance SIGKILLed in turn under wrk -c${r.config.connections} -d${r.config.killSeconds}s through the edge | **${c.kills.socketErrors + c.kills.non2xx} failed** of ${c.kills.requests.toLocaleString('en-US')} (${c.kills.socketErrors} socket errors, ${c.kills.non2xx} non-2xx), ${c.kills.rps} req/s; ${kills}${c.kills.killsDoneWithinLoad ? '' : ' (the kills outlasted the load)'} |`;
+| publish → visible on the edge and both web instances (article URL and front page), ${r.config.publishes} publishes | ${publish} |
+| each web instance SIGKILLed in turn under wrk -c${r.config.connections} -d${r.config.killSeconds}s through the edge | ${kills} |`;
 }
 
 function round(n) {

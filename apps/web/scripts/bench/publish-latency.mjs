@@ -49,7 +49,10 @@ export async function publishLatency({ cms, web, sites = [web], password, count,
       );
       if (!done()) await sleep(10);
     }
-    if (!done()) throw new Error(`story ${i} was not visible after ${timeoutMs / 1000} s`);
+    if (!done()) {
+      const missing = sites.flatMap((site, k) => [...(seen[k].article ? [] : [`${site}/news/${slug}`]), ...(seen[k].front ? [] : [`${site}/`])]);
+      throw new Error(`story ${i} was not visible after ${timeoutMs / 1000} s${sites.length > 1 ? ` (not on ${missing.join(', ')})` : ''}`);
+    }
     const article = Math.max(...seen.map((s) => s.article));
     const front = Math.max(...seen.map((s) => s.front));
     samples.push({ saveMs: Math.round(saved), articleMs: Math.round(article), frontMs: Math.round(front), visibleMs: Math.round(Math.max(article, front)) });

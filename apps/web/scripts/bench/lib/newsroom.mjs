@@ -71,9 +71,13 @@ export function importSeed(env) {
   if (imported.status !== 0) throw new Error(`seed import failed: ${imported.stderr}`);
 }
 
-/** Like a fresh deploy: no pages or data cached by an earlier run against another database. */
-export function clearSiteCache() {
-  for (const cache of ['.next/server/route-cache', '.next/cache/fetch-cache']) rmSync(path.join(webDir, cache), { recursive: true, force: true });
+/**
+ * Like a fresh deploy: no pages or data cached by an earlier run against another database. With `pages: false` only
+ * Next's data cache goes; the rendered pages stay cached.
+ */
+export function clearSiteCache({ pages = true } = {}) {
+  const caches = pages ? ['.next/server/route-cache', '.next/cache/fetch-cache'] : ['.next/cache/fetch-cache'];
+  for (const cache of caches) rmSync(path.join(webDir, cache), { recursive: true, force: true });
 }
 
 /** Starts the reader site (`scripts/serve.mjs`: the front door and `next start`) and waits until it answers. */
