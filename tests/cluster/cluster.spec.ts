@@ -64,12 +64,16 @@ test.describe.serial('the cluster', () => {
     const headline = `Cluster publish ${Date.now()}`;
     const started = performance.now();
     const doc = await api.createArticle({ headline, body: lexicalBody(['Published through the CMS tier.']) });
-    for (const base of [edge, ...ports.web.map((p) => `http://127.0.0.1:${p}`)]) {
-      await timeUntil(labelled(`${base}/news/${doc.slug}`, async () => (await fetch(`${base}/news/${doc.slug}`)).status === 200), 5000);
-      await timeUntil(labelled(`${base}/ front page`, async () => (await (await fetch(`${base}/`)).text()).includes(headline)), 5000);
-    }
-    // Generous: the contract is one second; the machine under test is shared with the whole suite.
-    expect(performance.now() - started).toBeLessThan(3000);
+    // Every surface is watched at once: the time is until the last of them shows the story.
+    const surfaces = [edge, ...ports.web.map((p) => `http://127.0.0.1:${p}`)].flatMap((base) => [
+      labelled(`${base}/news/${doc.slug}`, async () => (await fetch(`${base}/news/${doc.slug}`)).status === 200),
+      labelled(`${base}/ front page`, async () => (await (await fetch(`${base}/`)).text()).includes(headline)),
+    ]);
+    await Promise.all(surfaces.map((surface) => timeUntil(surface, 10_000)));
+    const visibleAfter = performance.now() - started;
+    console.log(`publish → visible on the edge and both instances: ${Math.round(visibleAfter)} ms`);
+    // The contract is one second; the margin is for a machine shared with the whole suite.
+    expect(visibleAfter).toBeLessThan(5000);
   });
 
   test('a page one web instance rendered is a cache hit on the other', async () => {
