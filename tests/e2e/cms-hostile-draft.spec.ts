@@ -8,6 +8,7 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 
 import { signIn } from '../support/cms';
 import { apiToken, CmsApi, fetchText, type Newsroom, startNewsroom } from '../support/newsroom';
+import { watchDialogs } from '../support/xss';
 
 const RUN = 'window.__pwned=(window.__pwned||0)+1';
 const CORPUS = [
@@ -167,15 +168,6 @@ test.describe.serial('a hostile draft runs nothing', () => {
     await context.close();
   });
 });
-
-function watchDialogs(page: Page): string[] {
-  const dialogs: string[] = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
-  return dialogs;
-}
 
 /**
  * Gives every kind of payload its chance — load and error handlers, autofocus, focus moved by Tab, the pointer over

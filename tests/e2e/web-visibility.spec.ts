@@ -4,11 +4,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 
 import { repoRoot } from '../support/processes';
+import { expectNothingRan } from '../support/xss';
 import { CmsApi, fetchText, lexicalBody, type Newsroom, SEED_HEADLINE, SEED_SLUG, startNewsroom } from '../support/newsroom';
 
 const PWN = 'window.__pwned=1';
@@ -233,25 +234,6 @@ test.describe.serial('visibility, hostile content, feeds and embeds', () => {
     expect((await fetch(`${web}/oembed?url=${encodeURIComponent(`${web}/section/world`)}`)).status).toBe(404);
   });
 });
-
-async function expectNothingRan(page: Page, where: string): Promise<void> {
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), where).toBeUndefined();
-  const unsafe = await page.evaluate(() => {
-    const found: string[] = [];
-    const visit = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll('*')) {
-        for (const attr of el.attributes) {
-          if (/^on/i.test(attr.name)) found.push(`${el.localName}[${attr.name}]`);
-          if (/^(href|src|action|formaction)$/i.test(attr.name) && /^\s*javascript:/i.test(attr.value)) found.push(`${el.localName}[${attr.name}=${attr.value}]`);
-        }
-        if (el.shadowRoot) visit(el.shadowRoot);
-      }
-    };
-    visit(document);
-    return found;
-  });
-  expect(unsafe, where).toEqual([]);
-}
 
 async function authorSlug(newsroom: Newsroom): Promise<string> {
   const { docs } = (await (await fetch(`${newsroom.cmsBase}/api/authors?where[name][like]=img&limit=1`)).json()) as { docs: { slug: string }[] };

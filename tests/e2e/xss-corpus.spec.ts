@@ -8,11 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { XMLValidator } from 'fast-xml-parser';
 
 import { CmsApi, fetchText, lexicalBody, type Newsroom, startNewsroom } from '../support/newsroom';
 import { runCommand } from '../support/processes';
+import { expectNothingRan, watchDialogs } from '../support/xss';
 
 const RUN = 'window.__pwned=1';
 /** Each entry is a different way out of a text node, an attribute, a URL, a JSON block or a script. */
@@ -164,15 +165,6 @@ test.describe.serial('the XSS corpus executes nowhere', () => {
   });
 });
 
-function watchDialogs(page: Page): string[] {
-  const dialogs: string[] = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
-  return dialogs;
-}
-
 async function thirdPartySite(html: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -182,25 +174,4 @@ async function thirdPartySite(html: string): Promise<{ url: string; close: () =>
   // localhost, not 127.0.0.1: another origin than the site's.
   const url = `http://localhost:${(server.address() as AddressInfo).port}/`;
   return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-async function expectNothingRan(page: Page, where: string): Promise<void> {
-  // Give event-handler payloads (onerror, onload, onfocus) their chance to fire.
-  await page.waitForTimeout(150);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), where).toBeUndefined();
-  const unsafe = await page.evaluate(() => {
-    const found: string[] = [];
-    const visit = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll('*')) {
-        for (const attr of el.attributes) {
-          if (/^on/i.test(attr.name)) found.push(`${el.localName}[${attr.name}]`);
-          if (/^(href|src|action|formaction|srcdoc)$/i.test(attr.name) && /^\s*(javascript|data:text\/html)/i.test(attr.value)) found.push(`${el.localName}[${attr.name}]`);
-        }
-        if (el.shadowRoot) visit(el.shadowRoot);
-      }
-    };
-    visit(document);
-    return found;
-  });
-  expect(unsafe, where).toEqual([]);
 }
