@@ -249,9 +249,9 @@ async function profileIds(cms) {
   return { sections: await idsOf('sections', SECTION_SLUGS), authors: await idsOf('authors', REPORTER_SLUGS) };
 }
 
-/** About 200 slugs from all over the archive: 100-story pages picked at random. */
+/** About 200 slugs from all over the archive: four 50-story pages picked at random. */
 async function sampleSlugs(cms, size) {
-  const pages = Math.max(1, Math.floor(size / 100));
+  const pages = Math.max(1, Math.floor(size / 50));
   const slugs = [];
   for (let k = 0; k < 4; k++) {
     const page = 1 + Math.floor(Math.random() * pages);

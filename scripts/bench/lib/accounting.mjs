@@ -24,27 +24,50 @@ function pidsOf(spec) {
   return [spec.tree, ...children];
 }
 
-/** `groups`: { name: pgid or { tree: pid } }. Ticks spent so far by each group's live processes, and in all. */
+/**
+ * `groups`: { name: pgid or { tree: pid } }. Ticks spent so far by each live process (`byPid`, keyed `name:pid`), by
+ * each group and in all.
+ */
 export function ticks(groups) {
   const byGroup = {};
+  const byPid = {};
   let total = 0;
   for (const [name, spec] of Object.entries(groups)) {
     let sum = 0;
     for (const pid of pidsOf(spec)) {
       const stat = procStat(pid);
-      if (stat) sum += stat.utime + stat.stime;
+      if (!stat) continue;
+      byPid[`${name}:${pid}`] = stat.utime + stat.stime;
+      sum += stat.utime + stat.stime;
     }
     byGroup[name] = sum;
     total += sum;
+  }
+  return { byGroup, byPid, total };
+}
+
+/**
+ * Ticks spent between two readings, by group and in all: each process's own difference, the whole life of one that
+ * started in between, nothing for one that ended in between (what it spent is gone with it — PostgreSQL ends idle
+ * backends, the CMS's pool opens new ones), so never less than zero.
+ */
+export function spent(before, after) {
+  const byGroup = {};
+  let total = 0;
+  for (const [key, now] of Object.entries(after.byPid)) {
+    const delta = Math.max(0, now - (before.byPid[key] ?? 0));
+    const group = key.slice(0, key.lastIndexOf(':'));
+    byGroup[group] = (byGroup[group] ?? 0) + delta;
+    total += delta;
   }
   return { byGroup, total };
 }
 
 /** Ticks per second the groups spend doing nothing in particular (timers, health checks), over `ms`. */
 export async function idleRate(groups, ms = 3000) {
-  const before = ticks(groups).total;
+  const before = ticks(groups);
   await sleep(ms);
-  return ((ticks(groups).total - before) * 1000) / ms;
+  return (spent(before, ticks(groups)).total * 1000) / ms;
 }
 
 /**
@@ -58,7 +81,7 @@ export async function untilQuiet(groups, { windowMs = 1000, maxTicks = 3, timeou
     const start = ticks(groups);
     await sleep(windowMs);
     const end = ticks(groups);
-    if (end.total - start.total <= maxTicks) return { ...start, at, quiet: true };
+    if (spent(start, end).total <= maxTicks) return { ...start, at, quiet: true };
     if (performance.now() > deadline) return { ...end, at: performance.now(), quiet: false };
   }
 }

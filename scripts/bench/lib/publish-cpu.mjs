@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { lexical } from '../../../apps/web/scripts/bench/lib/newsroom.mjs';
 import { sleep } from '../../../apps/web/scripts/bench/lib/processes.mjs';
 import { median } from '../../../apps/web/scripts/bench/lib/stats.mjs';
-import { CLOCK_TICKS, idleRate, ticks, untilQuiet } from './accounting.mjs';
+import { CLOCK_TICKS, idleRate, spent, ticks, untilQuiet } from './accounting.mjs';
 
 /** Live generated stories' slugs, oldest id first, up to `count`. */
 export async function archiveSlugs(cms, count) {
@@ -80,8 +80,9 @@ export async function publishCpu({ cms, web, auth, groups, count, draft = {}, se
     // Everything the publish set off counts, however long it runs (a re-render of every cached page, at its rate).
     const after = await untilQuiet(groups, { maxTicks: quietTicks, timeoutMs: settleMs });
     const elapsed = (after.at - started) / 1000;
-    const byGroup = Object.fromEntries(Object.keys(groups).map((name) => [name, (after.byGroup[name] - before.byGroup[name]) / CLOCK_TICKS]));
-    const cpu = Math.max(0, (after.total - before.total - idle * elapsed) / CLOCK_TICKS);
+    const used = spent(before, after);
+    const byGroup = Object.fromEntries(Object.keys(groups).map((name) => [name, (used.byGroup[name] ?? 0) / CLOCK_TICKS]));
+    const cpu = Math.max(0, (used.total - idle * elapsed) / CLOCK_TICKS);
     samples.push({ cpuSeconds: round(cpu), byGroup, elapsedSeconds: round(elapsed), visibleMs: Math.round(visibleMs), quiet: after.quiet });
   }
   return { idleTicksPerSecond: round(idle), samples, median: round(median(samples.map((s) => s.cpuSeconds))), settled: samples.every((s) => s.quiet) };
