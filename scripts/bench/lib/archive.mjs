@@ -2,11 +2,12 @@
 // validation, hooks, slug uniqueness, versions), under `NODE_OPTIONS=--conditions=production tsx` from apps/cms like
 // the CMS's own scripts. Prints one JSON line per event on stdout; Payload's log goes to stderr.
 //
-//   fill --to N [--batch 250] [--via create|import]
+//   fill --to N [--batch 250] [--anchor ISO-TIME] [--via create|import]
 //       Generated stories until the archive holds N of them (those already there count: a run fills 1,000, is
 //       measured, fills on to 10,000 …). `create` (the default): payload.create in transactions of --batch stories,
-//       each published at its place in the archive (see placement()) in one of the demo sections. `import`: the wire
-//       import (importWireStories) in batches of --batch, every story published now — only for comparing the two.
+//       each published at its place in the archive relative to --anchor (default now; see placement()), in one of the
+//       demo sections. `import`: N more through the wire import (importWireStories) in batches of --batch, every
+//       story published now, no section — only for comparing the two paths' cost.
 //   import --count N [--offset K]
 //       The wire import of N new generated stories, published, as `npm run import` does it beside a running CMS (the
 //       dialect's own batch policy), telling the site named by REVALIDATE_SECRET and WEB_INTERNAL_URL/WEB_URL.
