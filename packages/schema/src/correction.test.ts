@@ -40,6 +40,10 @@ describe('latestCorrection', () => {
 });
 
 describe('articleDateModified', () => {
+  it('is never before the publication (an import publishes what it wrote a moment earlier)', () => {
+    expect(articleDateModified({ publishedAt: '2022-05-01T10:00:05Z', updatedAt: '2022-05-01T10:00:01Z' })).toBe('2022-05-01T10:00:05Z');
+  });
+
   it('is the newest note when it came after the last edit', () => {
     expect(articleDateModified({ publishedAt: '2022-04-30T06:00:00Z', updatedAt: '2022-05-02T00:00:00Z', corrections: [early, late] })).toBe('2022-05-03T08:00:00Z');
   });

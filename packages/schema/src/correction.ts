@@ -39,15 +39,16 @@ export function latestCorrection<T extends Pick<Correction, 'at'> = Correction>(
 }
 
 /**
- * When a story last changed for readers: the latest of its last edit (`updatedAt`) and its newest note, else its
- * publication. This is schema.org's `dateModified`, the feed's `atom:updated` and the sitemap's `lastmod`.
+ * When a story last changed for readers: the latest of its publication, its last edit (`updatedAt`) and its newest
+ * note — never before it was published (an import gives its stories their publication time after writing them).
+ * This is schema.org's `dateModified`, the feed's `atom:updated` and the sitemap's `lastmod`.
  */
 export function articleDateModified(article: {
   publishedAt?: string | undefined;
   updatedAt?: string | undefined;
   corrections?: readonly Pick<Correction, 'at'>[] | undefined;
 }): string | undefined {
-  const candidates = [article.updatedAt, latestCorrection(article.corrections)?.at].filter((iso): iso is string => iso !== undefined && !Number.isNaN(Date.parse(iso)));
+  const candidates = [article.publishedAt, article.updatedAt, latestCorrection(article.corrections)?.at].filter((iso): iso is string => iso !== undefined && !Number.isNaN(Date.parse(iso)));
   if (candidates.length === 0) return article.publishedAt;
   return candidates.reduce((latest, iso) => (Date.parse(iso) > Date.parse(latest) ? iso : latest));
 }
