@@ -141,7 +141,8 @@ export const ARTICLE_POPULATE: Select = {
 };
 
 const HEADLINE_SELECT: Select = { title: true, article: true, url: true, publishedAt: true, pinned: true, expiresAt: true, _order: true };
-const HEADLINE_POPULATE: Select = { articles: { slug: true, publishedAt: true, section: true, _status: true }, sections: { name: true, slug: true } };
+/** A curated headline's article is shown as a card on the front page (top stories): it brings what a card shows. */
+const HEADLINE_POPULATE: Select = { articles: LIST_SELECT, authors: { name: true, slug: true }, sections: { name: true, slug: true }, media: MEDIA_SELECT };
 const AD_SLOT_SELECT: Select = { name: true, label: true, sizes: true, placement: true, creative: true, activeFrom: true, activeUntil: true, updatedAt: true };
 
 /** The only code in the site that talks to the CMS: its REST API, typed. */
