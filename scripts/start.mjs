@@ -1,6 +1,7 @@
 // `npm start`: builds the CMS and the reader site (turbo, cached), starts the CMS (which migrates, seeds and prints
 // the demo logins), waits until its API answers, then starts the site on PORT (default 3000) and prints both URLs.
-// Each is restarted with backoff if it dies; Ctrl-C or SIGTERM stops both.
+// Each is restarted with backoff if it dies; Ctrl-C or SIGTERM stops both. With WIRE_DROP_DIR set, a third process
+// watches that folder and imports every wire file that lands in it (`npm run ingest`; WIRE_DROP_PUBLISH=false: drafts).
 //
 // The site and the CMS share a revalidation secret: REVALIDATE_SECRET, else a random one kept in
 // apps/cms/data/revalidate-secret (made once), which the CMS — and `npm run import` — also read.
@@ -61,10 +62,23 @@ supervisor.start({
 });
 await waitFor(`http://127.0.0.1:${port}/robots.txt`, 'reader site', 60_000, 'the reader site');
 
+// WIRE_DROP_DIR: a drop folder agencies' files land in (npm run ingest), imported and published as they arrive.
+const dropDir = process.env.WIRE_DROP_DIR?.trim();
+if (dropDir) {
+  const dir = path.resolve(process.env.INIT_CWD ?? root, dropDir);
+  supervisor.start({
+    name: 'wire drop folder',
+    command: 'npm',
+    args: ['run', 'ingest', '--silent', '-w', '@newsroom/cms', '--', '--watch', dir, ...(process.env.WIRE_DROP_PUBLISH === 'false' ? [] : ['--publish'])],
+    cwd: root,
+    env: { ...env, INIT_CWD: root },
+  });
+}
+
 console.log(`
   Reader site: ${webUrl}
   CMS admin:   http://localhost:${cmsPort}/admin   (REST API: http://localhost:${cmsPort}/api)
-  Ctrl-C stops both.
+${dropDir ? `  Wire drop folder: ${path.resolve(process.env.INIT_CWD ?? root, dropDir)} (files are imported and published as they land)\n` : ''}  Ctrl-C stops both.
 `);
 
 async function waitFor(url, name, timeoutMs, what) {

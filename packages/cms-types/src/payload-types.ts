@@ -189,6 +189,10 @@ export interface Article {
      */
     licenseUrl?: string | null;
     /**
+     * How the photo may be used, as its source states it.
+     */
+    usageTerms?: string | null;
+    /**
      * The source offers a "License Photo" link for this image.
      */
     licenseOffered?: boolean | null;
@@ -276,6 +280,24 @@ export interface Article {
     kind?: ('newsroom' | 'wire') | null;
     agency?: string | null;
     importedAt?: string | null;
+    /**
+     * The wire item this story came from.
+     */
+    uri?: string | null;
+    /**
+     * The wire version last imported.
+     */
+    version?: number | null;
+    /**
+     * The byline as the agency printed it, shown when it names no reporter we keep.
+     */
+    byline?: string | null;
+    copyrightNotice?: string | null;
+    usageTerms?: string | null;
+    /**
+     * BCP 47 language of the copy, e.g. "en".
+     */
+    language?: string | null;
   };
   createdBy?: (number | null) | User;
   updatedAt: string;
@@ -324,6 +346,10 @@ export interface Media {
    * Where to license this photo (shown as "License Photo").
    */
   licenseUrl?: string | null;
+  /**
+   * How the photo may be used, as its source states it.
+   */
+  usageTerms?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -745,6 +771,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         creator?: T;
         copyright?: T;
         licenseUrl?: T;
+        usageTerms?: T;
         licenseOffered?: T;
       };
   body?: T;
@@ -792,6 +819,12 @@ export interface ArticlesSelect<T extends boolean = true> {
         kind?: T;
         agency?: T;
         importedAt?: T;
+        uri?: T;
+        version?: T;
+        byline?: T;
+        copyrightNotice?: T;
+        usageTerms?: T;
+        language?: T;
       };
   createdBy?: T;
   updatedAt?: T;
@@ -809,6 +842,7 @@ export interface MediaSelect<T extends boolean = true> {
   creator?: T;
   copyright?: T;
   licenseUrl?: T;
+  usageTerms?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -29,10 +29,38 @@ export type ApMonth = (typeof AP_MONTHS)[number];
 export function daysInMonth(month: number, year?: number): number {
   if (month === 2) {
     if (year === undefined) return 29;
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
+    return isLeapYear(year) ? 29 : 28;
   }
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Gregorian leap year: divisible by 4, except centuries not divisible by 400 (2000 is one, 2100 is not). */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * The year of a dateline that prints none: the latest year in which `month`/`day` is not after the UTC date of `now`.
+ * A date equal to today is this year's, a later one last year's (Dec. 31 read on Dec. 1 is last year's), and Feb. 29
+ * is the last leap day on or before today (read on March 1, 2025 it is 2024's; in 2100, which is not a leap year,
+ * it falls back to 2096). Wire copy is imported after it is filed, so a dateline is never in the future.
+ *
+ * @throws RangeError for an invalid `now`, for a month/day no year has ("Feb. 30"), or when no year from 1 fits.
+ */
+export function resolveDatelineYear(month: number, day: number, now: Date): number {
+  const today = now.getTime();
+  if (Number.isNaN(today)) throw new RangeError('resolveDatelineYear: `now` is an invalid Date');
+  if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1 || day > daysInMonth(month)) {
+    throw new RangeError(`resolveDatelineYear: no year has month ${month}, day ${day}`);
+  }
+  const thisMonth = now.getUTCMonth() + 1;
+  const thisDay = now.getUTCDate();
+  let year = now.getUTCFullYear();
+  if (month > thisMonth || (month === thisMonth && day > thisDay)) year -= 1;
+  // At most seven years back: leap years are never more than eight apart.
+  while (day > daysInMonth(month, year)) year -= 1;
+  if (year < 1) throw new RangeError(`resolveDatelineYear: no year from 1 has ${AP_MONTHS[month - 1]} ${day} on or before ${now.toISOString()}`);
+  return year;
 }
 
 /**

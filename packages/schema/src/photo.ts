@@ -21,6 +21,8 @@ export const photoSchema = z.object({
   copyright: z.string().optional(),
   /** Where the photo can be licensed. */
   licenseUrl: linkSchema.optional(),
+  /** How the photo may be used, as its source states it (ninjs `usageTerms`). */
+  usageTerms: z.string().optional(),
   /** The wire copy carried a "License Photo" link. */
   licenseOffered: z.boolean().optional(),
   width: z.number().int().positive().optional(),

@@ -17,12 +17,38 @@ describe('slugify', () => {
     expect(slugify(text)).toBe(slug);
   });
 
-  it.each(['', '   ', '!!!', '北京', '🎉'])('falls back to "story" for %j', (text) => {
+  it.each([
+    ['북한, 연락사무소 철수', 'bukhan-yeonraksamuso-cheolsu'],
+    ['김민지 기자', 'gimminji-gija'],
+    ['Москва открыла новую линию метро', 'moskva-otkryla-novuyu-liniyu-metro'],
+    ['Ёлки и йогурт', 'yolki-i-yogurt'],
+    ['Київ', 'kiyiv'],
+    ['Αθήνα: νέο μετρό', 'athina-neo-metro'],
+    ['محمد علي', 'mhmd-ely'],
+    ['Seoul says 북한 will talk', 'seoul-says-bukhan-will-talk'],
+    ['Kim의 발언', 'kimui-baleon'],
+  ])('transliterates %j to Latin letters', (text, slug) => {
+    expect(slugify(text)).toBe(slug);
+  });
+
+  it.each([
+    ['A & B', 'a-b'],
+    ['I ♥ NY', 'i-ny'],
+    ['Price €5', 'price-5'],
+    ['iPhone sales', 'iphone-sales'],
+    ['ÆRØ', 'aero'],
+  ])('keeps the rules for symbols and case: %j', (text, slug) => {
+    expect(slugify(text)).toBe(slug);
+  });
+
+  it.each(['', '   ', '!!!', '北京', '🎉', '🎉🎊'])('falls back to "story" for %j', (text) => {
     expect(slugify(text)).toBe('story');
   });
 
   it('always produces a valid slug', () => {
-    for (const text of ['A', "It's", 'x—y', 'Ω']) expect(slugSchema.safeParse(slugify(text)).success).toBe(true);
+    for (const text of ['A', "It's", 'x—y', 'Ω', '북', 'ё', 'ǅ', 'ŉ', '\u0301', 'a\u0301\u0301', 'Ｈｅｌｌｏ', 'ऋषि', '٣']) {
+      expect(slugSchema.safeParse(slugify(text)).success, text).toBe(true);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adPositionSchema } from './ad-position.js';
+import { wireBylineSchema } from './byline.js';
 import { datelineSchema } from './dateline.js';
 import { photoSchema } from './photo.js';
 
@@ -9,8 +10,13 @@ import { photoSchema } from './photo.js';
  */
 export const wireStorySchema = z.object({
   headline: z.string().trim().min(1),
-  /** Names as printed in the byline; empty when the copy has none. */
+  /**
+   * The people named in the byline, as printed; empty when the copy has no byline, when the byline credits only an
+   * agency ("By UPI Staff"), or when it does not read as names (then it is kept in `byline.text`).
+   */
   authors: z.array(z.string().trim().min(1)),
+  /** The "By" line as printed (without "By "), and the agency it credits when one is recognised; absent when there is none. */
+  byline: wireBylineSchema.optional(),
   dateline: datelineSchema,
   photo: photoSchema.optional(),
   /** Plain text, never HTML; the dateline prefix ("Sept. 17 (UPI) --") is removed from the first. */

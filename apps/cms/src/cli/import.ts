@@ -1,17 +1,21 @@
 /**
  * npm run import -- [--publish] [--year YYYY] FILE…
  *
- * Imports wire stories into the CMS database that `npm start` uses, with or without the CMS running.
- * Prints one JSON line per story: {"id","slug","status","url"}. Any bad file: exit 1, stderr names the
- * file and the problem, and nothing from the run is written.
+ * Imports wire stories — wire text or IPTC ninjs 3.x JSON, told apart by content — into the CMS database that
+ * `npm start` uses, with or without the CMS running. Prints one JSON line per file:
+ * {"id","slug","status","change","url","uri","version"}; `"status":"unchanged"` when the file's item was imported
+ * already at that version or a later one. Any bad file: exit 1, stderr names the file and the problem (the line, or
+ * the JSON path), and nothing from the run is written. On a terminal, stderr shows the progress of a long run.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { WireImportError, importWireStories, parseWireFiles, type WireFile } from '../import/wire-import';
+import { WireImportError, importWireStories, parseWireFile, type ParsedWireFile, type WireFile } from '../import/wire-import';
 import { closePayload, openPayload } from '../lib/open-payload';
 import { useLocalInstallTarget } from '../jobs/revalidate';
+import { UsageError, parseYearOption } from './args';
+import { terminalProgress } from './progress';
 
 const USAGE = 'usage: npm run import -- [--publish] [--year YYYY] FILE…';
 
@@ -33,15 +37,8 @@ function readArgs(argv: string[]): CliArgs {
     process.exit(0);
   }
   if (positionals.length === 0) throw new UsageError('no FILE given');
-  let year: number | undefined;
-  if (values.year !== undefined) {
-    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a four-digit year, got "${values.year}"`);
-    year = Number(values.year);
-  }
-  return { publish: values.publish ?? false, year, files: positionals };
+  return { publish: values.publish ?? false, year: parseYearOption(values.year), files: positionals };
 }
-
-class UsageError extends Error {}
 
 async function readFiles(names: string[]): Promise<WireFile[]> {
   const errors: WireImportError[] = [];
@@ -67,16 +64,29 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  let parsed;
+  const progress = terminalProgress();
+  const parsed: ParsedWireFile[] = [];
+  const errors: unknown[] = [];
   try {
-    parsed = parseWireFiles(await readFiles(args.files), { year: args.year });
-  } catch (error) {
-    for (const e of error instanceof AggregateError ? error.errors : [error]) {
-      process.stderr.write(`import: ${(e as Error).message}\n`);
+    const files = await readFiles(args.files);
+    for (const [index, file] of files.entries()) {
+      try {
+        parsed.push(parseWireFile(file, { year: args.year }));
+      } catch (error) {
+        errors.push(error);
+      }
+      progress.parsed(index + 1, files.length);
     }
+  } catch (error) {
+    errors.push(...(error instanceof AggregateError ? error.errors : [error]));
+  }
+  if (errors.length > 0) {
+    progress.finish();
+    for (const e of errors) process.stderr.write(`import: ${(e as Error).message}\n`);
     process.stderr.write('import: nothing was imported\n');
     return 1;
   }
+  for (const file of parsed) for (const warning of file.warnings ?? []) process.stderr.write(`import: ${file.name}: warning: ${warning}\n`);
 
   // On the default database (the one `npm start` uses), the import tells that install's site what it published, with
   // the secret `npm start` keeps; with any other database, only a site named by REVALIDATE_SECRET and WEB_INTERNAL_URL.
@@ -86,10 +96,13 @@ async function main(): Promise<number> {
     const imported = await importWireStories(payload, parsed, {
       publish: args.publish,
       siteUrl: process.env.WEB_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+      onBatch: (written, total) => progress.written(written, total),
     });
+    progress.finish();
     for (const story of imported) process.stdout.write(`${JSON.stringify(story)}\n`);
     return 0;
   } catch (error) {
+    progress.finish();
     process.stderr.write(`import: ${(error as Error).message}\nimport: nothing was imported\n`);
     return 1;
   } finally {

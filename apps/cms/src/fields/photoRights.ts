@@ -33,5 +33,6 @@ export function photoRightsFields(): Field[] {
         },
       ],
     },
+    { name: 'usageTerms', type: 'textarea', admin: { description: 'How the photo may be used, as its source states it.' } },
   ];
 }

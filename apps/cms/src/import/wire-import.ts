@@ -1,47 +1,33 @@
-import { type WireStory, formatDateline, parseWireStory, slugify } from '@newsroom/schema';
+import { type WireStory, formatDateline, slugify } from '@newsroom/schema';
 import { sql } from '@payloadcms/db-sqlite';
 import type { Payload, PayloadRequest } from 'payload';
 
 import { recordRevalidation } from '../jobs/outbox';
 import { WIRE_WORKFLOW_STATUS } from '../collections/Articles/workflow';
 import { paragraphsToLexical } from '../lib/lexical';
+import type { ParsedWireFile } from './wire-files';
+import { applyUpdates, planRun } from './wire-updates';
 import { deleteRun, inTransaction, recordBatch, recoverAbandonedImports, rollBackRun, startRun } from './import-runs';
 
-export type WireFile = { name: string; content: string | Uint8Array };
-export type ParsedWireFile = { name: string; story: WireStory };
-export type ImportedStory = { id: number | string; slug: string; status: 'draft' | 'published'; url: string };
-
-/** A wire file that cannot be imported, with where and why. */
-export class WireImportError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-    readonly line?: number,
-  ) {
-    super(`${file}: ${line ? `line ${line}: ` : ''}${problem}`);
-    this.name = 'WireImportError';
-  }
-}
+export { WireImportError, parseWireFile, parseWireFiles, textIdentity } from './wire-files';
+export type { ParsedWireFile, WireFile, WireItem } from './wire-files';
 
 /**
- * Parses every file before anything is written, so one bad file stops the whole run.
- * Returns the stories, or throws an AggregateError of WireImportError naming each bad file.
+ * One line of the import's report. `status` is what the story is now for readers — or `unchanged` when the file
+ * changed nothing (its identity was imported already at that version or a later one); `change` is what this run did.
  */
-export function parseWireFiles(files: readonly WireFile[], options: { year?: number } = {}): ParsedWireFile[] {
-  const parsed: ParsedWireFile[] = [];
-  const errors: WireImportError[] = [];
-  for (const file of files) {
-    const result = parseWireStory(file.content, { year: options.year });
-    if (result.ok) parsed.push({ name: file.name, story: result.story });
-    else errors.push(new WireImportError(file.name, stripLinePrefix(result.error.message), result.error.line));
-  }
-  if (errors.length > 0) throw new AggregateError(errors, errors.map((e) => e.message).join('\n'));
-  return parsed;
-}
-
-function stripLinePrefix(message: string): string {
-  return message.replace(/^line \d+:\s*/i, '');
-}
+export type ImportedStory = {
+  /** Null only for a file that changed nothing and names no story we have (a cancellation of an unknown item). */
+  id: number | string | null;
+  slug: string | null;
+  status: 'draft' | 'published' | 'unchanged' | 'killed';
+  change: 'created' | 'updated' | 'unchanged' | 'killed' | 'withheld';
+  url: string | null;
+  uri?: string;
+  version?: number;
+  /** Why nothing changed. */
+  note?: string;
+};
 
 /**
  * How the writes are cut into transactions. A batch ends once it has run `maxMs` (or holds `maxStories`); then the
@@ -75,17 +61,20 @@ export type ImportOptions = {
  */
 export const STAGED_PUBLISHED_AT = '9999-12-31T00:00:00.000Z';
 
-type Written = { id: number | string; slug: string };
+type Written = { id: number | string; slug: string; published: boolean };
 
 /**
- * Writes a run of stories all-or-nothing as readers see it (ADR 0003, ADR 0015), without holding the database for
- * the length of the run:
+ * Writes a run of stories all-or-nothing as readers see it (ADR 0003, ADR 0015, ADR 0021), without holding the
+ * database for the length of the run:
  *
- * 1. A journal entry for the run is written (import-runs.ts).
- * 2. Stories are written in short batches — each one transaction with its authors and the journal's list of what it
- *    wrote. Published stories are written with {@link STAGED_PUBLISHED_AT}, drafts as drafts: nothing is live yet.
- * 3. Publishing: one short transaction gives every story of the run its publication time and removes the journal —
- *    the whole run goes live at once. Drafts: the journal is removed.
+ * 1. Each file's identity (its ninjs `uri`, or the digest of its text) is looked up (wire-updates.ts `planRun`): a new
+ *    one is created, one already imported at a higher version updates its story in place, one imported already at
+ *    that version or later changes nothing (`unchanged`).
+ * 2. A journal entry for the run is written (import-runs.ts).
+ * 3. New stories are written in short batches — each one transaction with its authors and the journal's list of what
+ *    it wrote. Published stories are written with {@link STAGED_PUBLISHED_AT}, drafts as drafts: nothing is live yet.
+ * 4. One short transaction gives every new story of the run its publication time, applies the updates (new versions,
+ *    `withheld` taken down, `canceled` killed) and removes the journal — the whole run goes live at once.
  *
  * Any failure removes what the run wrote (in short transactions too) and rethrows; a process that dies half way
  * leaves invisible rows and a journal, which the next process to open the database removes.
@@ -101,12 +90,15 @@ export async function importWireStories(
   const policy: BatchPolicy = { ...BATCH_POLICY[dialectOf(payload)], ...options.batch };
   await recoverAbandonedImports(payload);
 
+  const plan = await planRun(payload, stories);
+  const creates = plan.flatMap((step, index) => (step.kind === 'create' ? [index] : []));
+  const results = new Map<number, Omit<ImportedStory, 'url'>>();
   let run = await startRun(payload, publish);
   const written: Written[] = [];
   const authorSlugs = new Map<number | string, string>();
   try {
     let next = 0;
-    while (next < stories.length) {
+    while (next < creates.length) {
       const batch = await inTransaction(
         payload,
         async (req) => {
@@ -116,13 +108,14 @@ export async function importWireStories(
           let reusedAuthors: { id: number | string; slug: string }[] = [];
           let i = next;
           do {
-            const story = stories[i]!.story;
-            const authors = await findOrCreateAuthors(payload, req, story.authors);
+            const file = stories[creates[i]!]!;
+            const authors = await findOrCreateAuthors(payload, req, file.story.authors);
             createdAuthors.push(...authors.filter((a) => a.created));
             reusedAuthors = reusedAuthors.concat(authors.filter((a) => !a.created));
-            articles.push(await createArticle(payload, req, story, authors.map((a) => a.id), publish, options.user));
+            const live = publish && (file.item?.pubStatus ?? 'usable') === 'usable';
+            articles.push(await createArticle(payload, req, file, authors.map((a) => a.id), live, options.user));
             i++;
-          } while (i < stories.length && articles.length < policy.maxStories && performance.now() - started < policy.maxMs);
+          } while (i < creates.length && articles.length < policy.maxStories && performance.now() - started < policy.maxMs);
           const journal = await recordBatch(payload, req, run, { articles: articles.map((a) => a.id), authors: createdAuthors.map((a) => a.id) });
           return { end: i, articles, authors: [...createdAuthors, ...reusedAuthors], journal };
         },
@@ -130,18 +123,38 @@ export async function importWireStories(
       );
       // Only now, committed, do the batch's rows belong to the run (a batch that failed rolled back by itself).
       run = batch.journal;
+      batch.articles.forEach((article, k) => {
+        const index = creates[next + k]!;
+        const item = stories[index]!.item;
+        results.set(index, {
+          id: article.id,
+          slug: article.slug,
+          status: article.published ? 'published' : 'draft',
+          change: 'created',
+          ...(item ? { uri: item.uri, version: item.version } : {}),
+        });
+      });
       next = batch.end;
       written.push(...batch.articles);
       for (const author of batch.authors) authorSlugs.set(author.id, author.slug);
-      await options.onBatch?.(written.length, stories.length);
-      if (next < stories.length && policy.pauseMs > 0) await sleep(policy.pauseMs);
+      await options.onBatch?.(written.length, creates.length);
+      if (next < creates.length && policy.pauseMs > 0) await sleep(policy.pauseMs);
     }
-    await inTransaction(payload, async (req) => {
-      if (publish) await goLive(payload, req, written);
-      await deleteRun(payload, req, run);
-      // Told to the site once this transaction commits (the revalidation outbox, jobs/outbox.ts).
-      await recordRevalidation(req, runTags(written, [...authorSlugs.values()], publish, run.authors.length > 0));
-    });
+    await inTransaction(
+      payload,
+      async (req) => {
+        const live = written.filter((story) => story.published);
+        if (live.length > 0) await goLive(payload, req, live);
+        for (const [index, result] of await applyUpdates(payload, req, stories, plan, { publish, user: options.user })) {
+          results.set(index, result);
+        }
+        await deleteRun(payload, req, run);
+        // Told to the site once this transaction commits (the revalidation outbox, jobs/outbox.ts). Updates record
+        // their own through the article hooks.
+        await recordRevalidation(req, runTags(written, [...authorSlugs.values()], run.authors.length > 0));
+      },
+      options.user,
+    );
   } catch (error) {
     try {
       await rollBackRun(payload, run, { pauseMs: policy.pauseMs });
@@ -155,8 +168,11 @@ export async function importWireStories(
   }
 
   const siteUrl = (options.siteUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
-  const status = publish ? 'published' : 'draft';
-  return written.map(({ id, slug }) => ({ id, slug, status, url: `${siteUrl}/news/${slug}` }));
+  return stories.map((_, index) => {
+    const result = results.get(index);
+    if (!result) throw new Error(`the import lost track of ${stories[index]!.name}`);
+    return { ...result, url: result.slug ? `${siteUrl}/news/${result.slug}` : null };
+  });
 }
 
 function dialectOf(payload: Payload): 'sqlite' | 'postgres' {
@@ -167,15 +183,64 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** The article's fields from a wire file: what a new story is created with and a new version replaces. */
+export function wireArticleData(file: ParsedWireFile, authorIds: (number | string)[]) {
+  const { story, item } = file;
+  const photo = story.photo;
+  return {
+    headline: story.headline,
+    authors: authorIds as never,
+    dateline: {
+      place: story.dateline.place ?? null,
+      month: story.dateline.month,
+      day: story.dateline.day,
+      year: story.dateline.year ?? null,
+      agency: story.dateline.agency ?? null,
+    },
+    hero: photo
+      ? {
+          alt: photo.alt ?? null,
+          caption: photo.caption ?? null,
+          credit: photo.credit ?? null,
+          creator: photo.creator ?? null,
+          copyright: photo.copyright ?? null,
+          licenseUrl: photo.licenseUrl ?? null,
+          licenseOffered: photo.licenseOffered ?? false,
+          usageTerms: photo.usageTerms ?? null,
+        }
+      : undefined,
+    body: (item?.body ?? paragraphsToLexical(story.paragraphs)) as never,
+    adPositions: story.adPositions.map((position) =>
+      position.placement === 'after-paragraph'
+        ? { placement: position.placement, paragraph: position.paragraph }
+        : { placement: position.placement },
+    ),
+    showLatestHeadlines: story.latestHeadlines,
+    ...(item?.tags && item.tags.length > 0 ? { tags: item.tags } : {}),
+    embargoedUntil: item?.embargoedUntil ?? null,
+    source: {
+      kind: 'wire' as const,
+      agency: story.byline?.agency ?? story.dateline.agency ?? null,
+      importedAt: new Date().toISOString(),
+      uri: item?.uri ?? null,
+      version: item?.version ?? null,
+      byline: item?.bylineText ?? null,
+      copyrightNotice: item?.copyrightNotice ?? null,
+      usageTerms: item?.usageTerms ?? null,
+      language: item?.language ?? null,
+    },
+    seo: { description: story.paragraphs[0]?.slice(0, 200) ?? null },
+  };
+}
+
 async function createArticle(
   payload: Payload,
   req: PayloadRequest,
-  story: WireStory,
+  file: ParsedWireFile,
   authorIds: (number | string)[],
   publish: boolean,
   user: PayloadRequest['user'] | undefined,
 ): Promise<Written> {
-  const photo = story.photo;
   const doc = await payload.create({
     collection: 'articles',
     req,
@@ -185,47 +250,19 @@ async function createArticle(
     depth: 0,
     select: { slug: true },
     data: {
-      headline: story.headline,
-      authors: authorIds as never,
-      dateline: {
-        place: story.dateline.place ?? null,
-        month: story.dateline.month,
-        day: story.dateline.day,
-        year: story.dateline.year ?? null,
-        agency: story.dateline.agency ?? null,
-      },
-      hero: photo
-        ? {
-            alt: photo.alt ?? null,
-            caption: photo.caption ?? null,
-            credit: photo.credit ?? null,
-            creator: photo.creator ?? null,
-            copyright: photo.copyright ?? null,
-            licenseUrl: photo.licenseUrl ?? null,
-            licenseOffered: photo.licenseOffered ?? false,
-          }
-        : undefined,
-      body: paragraphsToLexical(story.paragraphs) as never,
-      adPositions: story.adPositions.map((position) =>
-        position.placement === 'after-paragraph'
-          ? { placement: position.placement, paragraph: position.paragraph }
-          : { placement: position.placement },
-      ),
-      showLatestHeadlines: story.latestHeadlines,
-      source: { kind: 'wire', agency: story.dateline.agency ?? null, importedAt: new Date().toISOString() },
+      ...wireArticleData(file, authorIds),
       // Wire copy arrives written: it goes straight to an editor (collections/Articles/workflow.ts).
       workflowStatus: WIRE_WORKFLOW_STATUS,
-      seo: { description: story.paragraphs[0]?.slice(0, 200) ?? null },
       _status: publish ? 'published' : 'draft',
       ...(publish ? { publishedAt: STAGED_PUBLISHED_AT } : {}),
     },
   });
-  return { id: doc.id, slug: String(doc.slug) };
+  return { id: doc.id, slug: String(doc.slug), published: publish };
 }
 
 type AuthorRef = { id: number | string; slug: string; created: boolean };
 
-async function findOrCreateAuthors(payload: Payload, req: PayloadRequest, names: readonly string[]): Promise<AuthorRef[]> {
+export async function findOrCreateAuthors(payload: Payload, req: PayloadRequest, names: readonly string[]): Promise<AuthorRef[]> {
   const refs: AuthorRef[] = [];
   for (const name of names) {
     const slug = slugify(name);
@@ -298,13 +335,15 @@ type DrizzleAdapterLike = {
 };
 
 /**
- * What the run changed for readers, recorded once it is live: the lists, every story (a reader may have asked for one
- * of the new URLs while it was staged) and the authors. A draft run changes nothing readers see but new authors.
+ * What the run's new stories changed for readers, recorded once they are live: the lists, every story (a reader may
+ * have asked for one of the new URLs while it was staged) and the authors. Drafts change nothing readers see but new
+ * authors.
  */
-function runTags(written: readonly Written[], authorSlugs: string[], publish: boolean, createdAuthors: boolean): string[] {
+function runTags(written: readonly Written[], authorSlugs: string[], createdAuthors: boolean): string[] {
   const authors = [...authorSlugs.map((slug) => `author:${slug}`), ...(createdAuthors ? ['authors'] : [])];
-  if (!publish) return createdAuthors ? authors : [];
-  return [...new Set(['articles', ...written.map(({ slug }) => `article:${slug}`), ...authors])];
+  const live = written.filter((story) => story.published);
+  if (live.length === 0) return createdAuthors ? authors : [];
+  return [...new Set(['articles', ...live.map(({ slug }) => `article:${slug}`), ...authors])];
 }
 
 /** "SEOUL, Oct. 2 (UPI)" — for previews in the admin. */

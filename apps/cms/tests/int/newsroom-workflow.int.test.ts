@@ -175,7 +175,7 @@ describe.each(DIALECTS)('the newsroom day on %s', (dialect) => {
         { name: 'wire.txt', content: [`Pier reopens ${unique('after storm')}`, '', 'By Ana Ruiz', '', 'LISBON, April 4 (UPI) -- The pier reopened on Tuesday.'].join('\n') },
       ]);
       const [imported] = await importWireStories(payload, wire, { user: users.contributor as never });
-      expect((await latest(imported!.id)).workflowStatus).toBe('in-review');
+      expect((await latest(imported!.id!)).workflowStatus).toBe('in-review');
     });
 
     it('contributors move their own story among pitch, in progress and in review; editors assign and pass it as ready', async () => {

@@ -1,12 +1,14 @@
 import type { Article } from '../article.js';
 import { joinAuthorNames } from '../byline.js';
 import { escapeHtml } from '../escape-html.js';
+import { isDateTime, isUri } from '../ninjs/formats.js';
+import type { Photo } from '../photo.js';
 import { absoluteUrl, articleUrl, toDateTime, type SiteInfo } from './site.js';
 
 /** The ninjs version {@link toNinjs} writes. */
-export const NINJS_VERSION = '3.0';
-/** JSON Schema of that version, named in the `standard` property. */
-export const NINJS_SCHEMA_URL = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.0.json';
+export const NINJS_VERSION = '3.1';
+/** JSON Schema of that version, named in the `standard` property: the schema's own `$id`. */
+export const NINJS_SCHEMA_URL = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#';
 
 /** Site details ninjs can carry beyond {@link SiteInfo}. */
 export interface NinjsSite extends SiteInfo {
@@ -24,7 +26,13 @@ export interface NinjsOptions {
   version?: string;
 }
 
-/** A ninjs text item with the properties {@link toNinjs} writes; see the IPTC schema for their meaning. */
+/** A photo as {@link toNinjs} reads it: the content model's, plus the usage terms its source states, when known. */
+export type NinjsPhotoInput = Photo & { usageTerms?: string };
+
+/** An article as {@link toNinjs} reads it; any {@link Article} is one. */
+export type NinjsArticle = Omit<Article, 'photo'> & { photo?: NinjsPhotoInput };
+
+/** A ninjs 3.1 text item with the properties {@link toNinjs} writes; see the IPTC schema for their meaning. */
 export interface NinjsItem {
   uri: string;
   type: 'text' | 'picture';
@@ -44,37 +52,42 @@ export interface NinjsItem {
   copyrightNotice?: string;
   usageTerms?: string;
   rightsInfo?: { linkedRights: string };
+  /** The photo's printed credit line, which ninjs has no property of its own for. */
+  infoSources?: { name: string; role: 'credit' }[];
   subjects?: { name: string }[];
   renditions?: { name: string; href: string; width?: number; height?: number }[];
   associations?: (NinjsItem & { name: string })[];
 }
 
 /**
- * An article as an IPTC ninjs 3.0 news item, for syndication.
+ * An article as an IPTC ninjs 3.1 news item, for syndication; the result passes `validateNinjs`.
  *
  * ninjs 3.x renamed the 1.x/2.x lower-case properties to camelCase (`firstcreated` → `firstCreated`,
  * `versioncreated` → `versionCreated`, `pubstatus` → `pubStatus`, `copyrightnotice` → `copyrightNotice`,
  * `usageterms` → `usageTerms`), and its schema forbids unknown properties, so the schema is named in
  * `standard` rather than a `$schema` property. Mapping choices where the spec leaves room:
  * - `uri` is the canonical article URL; `pubStatus` is `usable` when published, else `withheld`;
- * - `firstCreated`/`versionCreated` come from `publishedAt`/`updatedAt` (dates widened to UTC midnight);
+ * - `firstCreated`/`versionCreated` come from `publishedAt`/`updatedAt` (dates widened to UTC midnight; a value
+ *   that is not an RFC 3339 date-time is rewritten as one, or left out when it names no time);
  * - `bodies` holds `text/plain` (paragraphs separated by a blank line) and `text/html` (`<p>` per
  *   paragraph, text escaped: paragraphs are plain text, so markup in them is shown, never run);
  * - `by` is the authors as a phrase ("A and B"); `located` is the dateline place;
- * - the photo is the association `mainpic` of type `picture`: caption as a `caption` description,
- *   the printed credit as its `by`, the license page as `rightsInfo.linkedRights`; with no image file
- *   its `uri` is the article URI plus `#mainpic`;
+ * - the photo is the association `mainpic` of type `picture`: caption as a `caption` description, the photographer
+ *   as its `by` (the printed credit when no photographer is known), the printed credit as an info source with role
+ *   `credit` (ninjs has no credit-line property), `copyrightNotice`, `usageTerms`, the license page as
+ *   `rightsInfo.linkedRights`, the image file as its `original` rendition; with no image file its `uri` is the
+ *   article URI plus `#mainpic`. URLs are written percent-encoded, as the schema's `format: uri` requires;
  * - `subjects` are the tags by name only: they are free text, not codes from a vocabulary;
  * - not carried: ad positions and related headlines (page layout, not content), photo alt text
- *   (ninjs 3.0 has no property for it), the dek goes in `descriptions` with role `summary`.
+ *   (ninjs 3.1 has no property for it); the dek goes in `descriptions` with role `summary`.
  */
-export function toNinjs(article: Article, site: NinjsSite, options: NinjsOptions = {}): NinjsItem {
-  const uri = articleUrl(site, article);
+export function toNinjs(article: NinjsArticle, site: NinjsSite, options: NinjsOptions = {}): NinjsItem {
+  const uri = uriOf(articleUrl(site, article)) ?? articleUrl(site, article);
   const plain = article.paragraphs.join('\n\n');
   const html = article.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
   const photo = article.photo;
-  const firstCreated = article.publishedAt === undefined ? undefined : toDateTime(article.publishedAt);
-  const versionCreated = article.updatedAt === undefined ? firstCreated : toDateTime(article.updatedAt);
+  const firstCreated = article.publishedAt === undefined ? undefined : dateTimeOf(article.publishedAt);
+  const versionCreated = article.updatedAt === undefined ? firstCreated : (dateTimeOf(article.updatedAt) ?? firstCreated);
 
   const item: NinjsItem = {
     uri,
@@ -101,7 +114,9 @@ export function toNinjs(article: Article, site: NinjsSite, options: NinjsOptions
   };
 
   if (photo) {
-    const href = photo.src === undefined ? undefined : absoluteUrl(site, photo.src);
+    const href = photo.src === undefined ? undefined : uriOf(absoluteUrl(site, photo.src));
+    const license = photo.licenseUrl === undefined ? undefined : uriOf(absoluteUrl(site, photo.licenseUrl));
+    const by = photo.creator ?? photo.credit;
     item.associations = [
       {
         name: 'mainpic',
@@ -110,9 +125,11 @@ export function toNinjs(article: Article, site: NinjsSite, options: NinjsOptions
         ...(photo.caption === undefined
           ? {}
           : { descriptions: [{ role: 'caption', contentType: 'text/plain', value: photo.caption }] }),
-        ...(photo.credit === undefined ? {} : { by: photo.credit }),
+        ...(by === undefined ? {} : { by }),
+        ...(photo.credit === undefined || photo.credit === by ? {} : { infoSources: [{ name: photo.credit, role: 'credit' as const }] }),
         ...(photo.copyright === undefined ? {} : { copyrightNotice: photo.copyright }),
-        ...(photo.licenseUrl === undefined ? {} : { rightsInfo: { linkedRights: absoluteUrl(site, photo.licenseUrl) } }),
+        ...(photo.usageTerms === undefined ? {} : { usageTerms: photo.usageTerms }),
+        ...(license === undefined ? {} : { rightsInfo: { linkedRights: license } }),
         ...(href === undefined
           ? {}
           : {
@@ -129,6 +146,25 @@ export function toNinjs(article: Article, site: NinjsSite, options: NinjsOptions
     ];
   }
   return item;
+}
+
+/** An absolute URL as an RFC 3986 URI (spaces and non-ASCII percent-encoded), or undefined when it is not a URL. */
+function uriOf(url: string): string | undefined {
+  if (isUri(url)) return url;
+  try {
+    const normalized = new URL(url).href;
+    return isUri(normalized) ? normalized : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored timestamp as an RFC 3339 date-time: kept when it is one, else rewritten in UTC; undefined when it names no time. */
+function dateTimeOf(value: string): string | undefined {
+  const widened = toDateTime(value);
+  if (isDateTime(widened)) return widened;
+  const millis = Date.parse(widened);
+  return Number.isNaN(millis) ? undefined : new Date(millis).toISOString().replace('.000Z', 'Z');
 }
 
 function countWords(text: string): number {

@@ -1,4 +1,4 @@
-import { daysInMonth, monthFromName, type Dateline } from '../dateline.js';
+import { daysInMonth, monthFromName, resolveDatelineYear, type Dateline } from '../dateline.js';
 
 /** A paragraph opening that has the shape of a wire dateline, before its month and day are checked. */
 export interface DatelinePrefix {
@@ -39,13 +39,14 @@ export function matchDatelinePrefix(paragraph: string): DatelinePrefix | undefin
 }
 
 /**
- * Checks a matched dateline and turns it into a {@link Dateline}, using `fallbackYear` when the
- * dateline prints none. Returns a human-readable problem instead when the month is unknown or the
- * date does not exist.
+ * Checks a matched dateline and turns it into a {@link Dateline}. A year printed in the dateline is used as printed;
+ * otherwise `year` is: a number is the year to use, a Date is "today", and the year is then the latest one that does
+ * not put the date after it (see {@link resolveDatelineYear}). Returns a human-readable problem instead when the month
+ * is unknown or the date does not exist.
  */
 export function resolveDatelinePrefix(
   prefix: DatelinePrefix,
-  fallbackYear: number,
+  year: number | Date,
 ): { ok: true; dateline: Dateline } | { ok: false; problem: string } {
   const month = monthFromName(prefix.monthWord);
   if (month === undefined) {
@@ -54,21 +55,26 @@ export function resolveDatelinePrefix(
       problem: `"${prefix.monthWord}" in the dateline is not a month — expected Jan. Feb. March April May June July Aug. Sept. Oct. Nov. Dec.`,
     };
   }
-  const year = prefix.year ?? fallbackYear;
-  if (prefix.day < 1 || prefix.day > daysInMonth(month, year)) {
-    return {
-      ok: false,
-      problem: `the dateline date "${prefix.monthWord} ${prefix.day}" does not exist in ${year}`,
-    };
-  }
-  return {
+  const date = `"${prefix.monthWord} ${prefix.day}"`;
+  const dated = (resolved: number): { ok: true; dateline: Dateline } => ({
     ok: true,
     dateline: {
       ...(prefix.place === undefined ? {} : { place: prefix.place }),
       month,
       day: prefix.day,
-      year,
+      year: resolved,
       agency: prefix.agency,
     },
-  };
+  });
+  const given = prefix.year ?? (typeof year === 'number' ? year : undefined);
+  if (given !== undefined) {
+    if (prefix.day >= 1 && prefix.day <= daysInMonth(month, given)) return dated(given);
+    const leap = month === 2 && prefix.day === 29 ? ', which is not a leap year' : '';
+    return { ok: false, problem: `the dateline date ${date} does not exist in ${given}${leap}` };
+  }
+  // No year is known yet: the date must exist in some year before one is chosen for it.
+  if (prefix.day < 1 || prefix.day > daysInMonth(month) || typeof year === 'number') {
+    return { ok: false, problem: `the dateline date ${date} does not exist` };
+  }
+  return dated(resolveDatelineYear(month, prefix.day, year));
 }

@@ -1,14 +1,28 @@
-import type { WireParseError } from './wire-parse-error.js';
+import type { WireParseError, WireParseWarning } from './wire-parse-error.js';
 
 /** Wire input decoded to a string, or why it is not text. */
-export type DecodedWireText = { ok: true; text: string } | { ok: false; error: WireParseError };
+export type DecodedWireText = { ok: true; text: string; warnings: WireParseWarning[] } | { ok: false; error: WireParseError };
 
-/** Share of control characters above which text is treated as binary rather than text with stray bytes. */
+/** Share of disallowed characters above which text is treated as binary rather than text with stray bytes. */
 const CONTROL_CHARACTER_LIMIT = 0.1;
 
 /**
- * Decodes bytes as strict UTF-8 (a BOM is dropped) and refuses input that is not text:
- * invalid UTF-8, NUL characters, unpaired surrogates, or mostly control characters.
+ * Characters XML 1.0 and HTML do not allow in text: C0 controls other than tab, LF and CR; DEL and the C1 controls;
+ * the noncharacters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane; and unpaired surrogates (a lone surrogate is
+ * one code point in a `u` pattern, so \p{Cs} matches it and never half of a pair).
+ */
+const DISALLOWED =
+  // eslint-disable-next-line no-control-regex -- matching control characters is what this pattern is for
+  /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{3fffe}\u{3ffff}\u{4fffe}\u{4ffff}\u{5fffe}\u{5ffff}\u{6fffe}\u{6ffff}\u{7fffe}\u{7ffff}\u{8fffe}\u{8ffff}\u{9fffe}\u{9ffff}\u{afffe}\u{affff}\u{bfffe}\u{bffff}\u{cfffe}\u{cffff}\u{dfffe}\u{dffff}\u{efffe}\u{effff}\u{ffffe}\u{fffff}\u{10fffe}\u{10ffff}]|\p{Cs}/gu;
+
+/** Disallowed characters that separate words (vertical tab, form feed, next line): they become a space, not nothing. */
+const SPACING = new Set(['\x0b', '\x0c', '\x85']);
+
+/**
+ * Decodes bytes as strict UTF-8 (a BOM is dropped) and refuses input that is not text: invalid UTF-8, or text that
+ * is mostly control characters. A few characters that HTML and XML do not allow (see {@link DISALLOWED}) are removed
+ * instead — vertical tab, form feed and next line become a space — with one `control-characters` warning that counts
+ * them and names the line of the first. Tab, LF and CR are kept.
  */
 export function decodeWireText(input: string | Uint8Array): DecodedWireText {
   let text: string;
@@ -29,43 +43,43 @@ export function decodeWireText(input: string | Uint8Array): DecodedWireText {
   }
   text = text.replace(/^\uFEFF/, '');
 
-  const nul = text.indexOf('\0');
-  if (nul !== -1) {
-    const line = lineOfIndex(text, nul);
-    return binary(`line ${line}: the input is binary, not text — it contains a NUL character`, line);
-  }
-  const surrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
-  if (surrogate) {
-    const line = lineOfIndex(text, surrogate.index);
-    return binary(`line ${line}: the input is not valid Unicode text — it contains an unpaired surrogate`, line);
-  }
-  // Tab, LF, VT, FF and CR are ordinary in text files; other C0/C1 controls and DEL are not.
-  const { count: controls, first: firstControl } = countControlCharacters(text);
-  if (controls > 0) {
-    const visible = countVisible(text);
-    if (controls > visible * CONTROL_CHARACTER_LIMIT) {
-      const line = lineOfIndex(text, firstControl);
-      return binary(
-        `line ${line}: the input is binary, not text — ${controls} of its ${visible} visible characters are control characters`,
-        line,
-      );
-    }
-  }
-  return { ok: true, text };
-}
-
-/** C0/C1 controls other than tab, LF, VT, FF and CR, and DEL: how many, and the index of the first. One pass, no copies. */
-function countControlCharacters(text: string): { count: number; first: number } {
+  // One pass finds, counts and removes them; the original is kept to tell binary from text with stray characters.
   let count = 0;
   let first = -1;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if ((code >= 0x01 && code <= 0x08) || (code >= 0x0e && code <= 0x1f) || (code >= 0x7f && code <= 0x9f)) {
-      if (count === 0) first = i;
-      count += 1;
+  let firstCharacter = '';
+  const cleaned = text.replace(DISALLOWED, (character: string, offset: number) => {
+    if (count === 0) {
+      first = offset;
+      firstCharacter = character;
     }
+    count += 1;
+    return SPACING.has(character) ? ' ' : '';
+  });
+  if (count === 0) return { ok: true, text, warnings: [] };
+
+  const visible = countVisible(text);
+  const line = lineOfIndex(text, first);
+  if (count > visible * CONTROL_CHARACTER_LIMIT) {
+    return binary(`line ${line}: the input is binary, not text — ${count} of its ${visible} visible characters are control characters`, line);
   }
-  return { count, first };
+  const removed = count === 1 ? 'removed 1 character that is' : `removed ${count} characters that are`;
+  return {
+    ok: true,
+    text: cleaned,
+    warnings: [
+      {
+        code: 'control-characters',
+        line,
+        count,
+        message: `line ${line}: ${removed} not allowed in HTML or XML text (control characters, noncharacters or unpaired surrogates), the first of them (${codePointName(firstCharacter)}) on this line`,
+      },
+    ],
+  };
+}
+
+/** "U+000C", "U+1FFFE". */
+function codePointName(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 // Every character \s matches is one UTF-16 unit.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AP_MONTHS } from '../dateline.js';
+import { AP_MONTHS, resolveDatelineYear } from '../dateline.js';
 import { MAX_WIRE_TEXT_BYTES, parseWireStory, parseWireStoryOrThrow, WireParseException, type WireParseResult } from './parse-wire-story.js';
 import { readSeedBytes } from './fixtures/seed.js';
 
@@ -49,13 +49,23 @@ describe('parseWireStory on the seed wire page', () => {
     expect(story.dateline).toEqual({ month: 9, day: 17, year: 2018, agency: 'UPI' });
   });
 
-  it('defaults the year to the UTC year of options.now', () => {
-    const fromNow = storyOf(parseWireStory(text, { now: new Date('2021-06-30T12:00:00Z') }));
-    expect(fromNow.dateline).toEqual({ month: 9, day: 17, year: 2021, agency: 'UPI' });
+  it('defaults the year to the latest year that does not put Sept. 17 after options.now', () => {
+    const year = (now: string): number | undefined => storyOf(parseWireStory(text, { now: new Date(now) })).dateline.year;
+    expect(year('2021-06-30T12:00:00Z')).toBe(2020);
+    expect(year('2021-09-17T00:00:00Z')).toBe(2021);
+    expect(year('2026-12-01T12:00:00Z')).toBe(2026);
   });
 
-  it('defaults the year to the current UTC year without options', () => {
-    expect(storyOf(parseWireStory(text)).dateline.year).toBe(new Date().getUTCFullYear());
+  it('defaults the year by that rule from the current date without options', () => {
+    const before = resolveDatelineYear(9, 17, new Date());
+    const year = storyOf(parseWireStory(text)).dateline.year;
+    expect([before, resolveDatelineYear(9, 17, new Date())]).toContain(year);
+  });
+
+  it('reads the byline as printed, with no agency, and has no warnings', () => {
+    expect(story.byline).toEqual({ text: 'Elizabeth Shim' });
+    const result = parseWireStory(text, { year: 2018 });
+    expect(result.ok && result.warnings).toEqual([]);
   });
 
   it('reads exactly 11 paragraphs, the first without the dateline prefix', () => {
@@ -349,12 +359,23 @@ describe('parseWireStory refusals', () => {
     expect(errorOf(parseWireStory(new Uint8Array([0xef, 0xbb, 0xbf]))).code).toBe('empty');
   });
 
-  it('refuses text containing a NUL character as binary, naming the line', () => {
-    expect(errorOf(parseWireStory(wire('Headline', '', 'Jan. 3 (UPI) -- A\u0000B')))).toEqual({
-      code: 'binary',
-      line: 3,
-      message: 'line 3: the input is binary, not text — it contains a NUL character',
-    });
+  it('removes a stray NUL character with a warning, naming the line', () => {
+    const result = parseWireStory(wire('Headline', '', 'Jan. 3 (UPI) -- A\u0000B'), { year: 2024 });
+    expect(storyOf(result).paragraphs).toEqual(['AB']);
+    expect(result.ok && result.warnings).toEqual([
+      {
+        code: 'control-characters',
+        line: 3,
+        count: 1,
+        message:
+          'line 3: removed 1 character that is not allowed in HTML or XML text (control characters, noncharacters or unpaired surrogates), the first of them (U+0000) on this line',
+      },
+    ]);
+  });
+
+  it('refuses text that is mostly NUL characters (UTF-16 read as UTF-8) as binary', () => {
+    const utf16 = new Uint8Array([...'Headline\n\nJan. 3 (UPI) -- A dog.'].flatMap((character) => [character.charCodeAt(0), 0]));
+    expect(errorOf(parseWireStory(utf16))).toMatchObject({ code: 'binary', line: 1 });
   });
 
   it('refuses invalid UTF-8 bytes as binary, naming the line and the byte', () => {
@@ -461,12 +482,10 @@ describe('parseWireStory refusals', () => {
     });
   });
 
-  it('refuses text with an unpaired surrogate as binary', () => {
-    expect(errorOf(parseWireStory(wire('Port strike ends', '', 'July 2 (UPI) -- Dock \uD800workers returned.')))).toEqual({
-      code: 'binary',
-      line: 3,
-      message: 'line 3: the input is not valid Unicode text — it contains an unpaired surrogate',
-    });
+  it('removes an unpaired surrogate with a warning', () => {
+    const result = parseWireStory(wire('Port strike ends', '', 'July 2 (UPI) -- Dock \uD800workers returned.'), { year: 2024 });
+    expect(storyOf(result).paragraphs).toEqual(['Dock workers returned.']);
+    expect(result.ok && result.warnings).toMatchObject([{ code: 'control-characters', line: 3, count: 1 }]);
   });
 
   it('refuses a dateline with no text after it', () => {
@@ -480,6 +499,165 @@ describe('parseWireStory refusals', () => {
   it('throws RangeError for an invalid year option rather than blaming the input', () => {
     expect(() => parseWireStory(LIGHTHOUSE, { year: 2019.5 })).toThrow(RangeError);
     expect(() => parseWireStory(LIGHTHOUSE, { now: new Date('not a date') })).toThrow(RangeError);
+  });
+});
+
+describe('parseWireStory bylines', () => {
+  const withByline = (byline: string): string => wire('Ferry service resumes', '', byline, '', 'May 4 (UPI) -- The ferry sailed at dawn.');
+  const read = (byline: string) => storyOf(parseWireStory(withByline(byline), { year: 2025 }));
+
+  it.each([
+    ['By the Associated Press', [], { text: 'the Associated Press', agency: 'Associated Press' }],
+    ['By UPI Staff', [], { text: 'UPI Staff', agency: 'UPI' }],
+    ['By Elizabeth Shim, UPI', ['Elizabeth Shim'], { text: 'Elizabeth Shim, UPI', agency: 'UPI' }],
+    ['By Jane Roe, UPI Correspondent', ['Jane Roe'], { text: 'Jane Roe, UPI Correspondent', agency: 'UPI' }],
+    ['By 김민지', ['김민지'], { text: '김민지' }],
+    ['By Иван Петров and Анна Смирнова', ['Иван Петров', 'Анна Смирнова'], { text: 'Иван Петров and Анна Смирнова' }],
+    ['By محمد علي', ['محمد علي'], { text: 'محمد علي' }],
+    ['By 王小明', ['王小明'], { text: '王小明' }],
+    ['By Dr. Jane Roe Jr.', ['Dr. Jane Roe Jr.'], { text: 'Dr. Jane Roe Jr.' }],
+    ['By A, B and C', ['A', 'B', 'C'], { text: 'A, B and C' }],
+  ])('reads %j into authors and the byline', (line, authors, byline) => {
+    const story = read(line);
+    expect(story.authors).toEqual(authors);
+    expect(story.byline).toEqual(byline);
+  });
+
+  it.each(['By <b>Jane</b>', 'By the end of the week, the river had risen.', 'By Jane Roe, 42, and her sister'])(
+    'keeps %j as text with no authors and a warning, rather than refusing it',
+    (line) => {
+      const result = parseWireStory(withByline(line), { year: 2025 });
+      const story = storyOf(result);
+      expect(story.authors).toEqual([]);
+      expect(story.byline).toEqual({ text: line.slice(3) });
+      expect(result.ok && result.warnings).toEqual([
+        {
+          code: 'byline-as-text',
+          line: 3,
+          message: `line 3: the byline "${line.length > 60 ? `${line.slice(0, 57)}…` : line}" names no one the importer recognises, so it is kept as printed and the story has no authors`,
+        },
+      ]);
+    },
+  );
+
+  it('leaves the byline out when the copy has none', () => {
+    expect('byline' in storyOf(parseWireStory(wire('Snow closes pass', '', 'Jan. 3 (UPI) -- It closed.'), { year: 2025 }))).toBe(false);
+  });
+
+  it('accepts a byline repeated with other spacing, and refuses a second, different one', () => {
+    expect(storyOf(parseWireStory(wire('Ferry service resumes', 'By Ana Ruiz', 'By  Ana Ruiz', '', 'May 4 (UPI) -- It sailed.'), { year: 2025 })).authors).toEqual(['Ana Ruiz']);
+    expect(errorOf(parseWireStory(wire('Ferry service resumes', 'By Ana Ruiz', 'By UPI Staff', '', 'May 4 (UPI) -- It sailed.'), { year: 2025 }))).toEqual({
+      code: 'invalid',
+      line: 3,
+      message: 'line 3: a second, different byline "By UPI Staff" — a story carries one byline',
+    });
+  });
+
+  it('takes a first line starting "By" that names no one as the headline', () => {
+    const story = storyOf(parseWireStory(wire('By the numbers: a record harvest', '', 'By Ana Ruiz', '', 'Oct. 1 (UPI) -- Farmers counted.'), { year: 2025 }));
+    expect(story.headline).toBe('By the numbers: a record harvest');
+    expect(story.authors).toEqual(['Ana Ruiz']);
+  });
+
+  it('refuses a first line that is an agency byline, unless another "By" line follows', () => {
+    expect(errorOf(parseWireStory(wire('By the Associated Press', '', 'Oct. 1 (AP) -- Farmers counted.')))).toMatchObject({ code: 'no-headline', line: 1 });
+    const story = storyOf(parseWireStory(wire('By Reuters', 'By the end of the week', '', 'Oct. 1 (AP) -- Farmers counted.'), { year: 2025 }));
+    expect([story.headline, story.byline]).toEqual(['By Reuters', { text: 'the end of the week' }]);
+  });
+
+  it('reads a byline of 100,000 spaces and a name in linear time', () => {
+    const line = `By${' '.repeat(100_000)}Ana${' '.repeat(100_000)}Ruiz`;
+    let result: WireParseResult | undefined;
+    expect(elapsedMs(() => (result = parseWireStory(withByline(line), { year: 2025 })))).toBeLessThan(1000);
+    expect(storyOf(result!).authors).toEqual([`Ana${' '.repeat(100_000)}Ruiz`]);
+  });
+});
+
+describe('parseWireStory dateline year', () => {
+  const dated = (dateline: string): string => wire('Harbor lights relit', '', `${dateline} (UPI) -- The lights came back on.`);
+  const yearOf = (dateline: string, now: string): number | undefined =>
+    storyOf(parseWireStory(dated(dateline), { now: new Date(now) })).dateline.year;
+
+  it('reads today as this year and tomorrow as last year', () => {
+    expect(yearOf('Dec. 1', '2026-12-01T10:00:00Z')).toBe(2026);
+    expect(yearOf('Dec. 2', '2026-12-01T10:00:00Z')).toBe(2025);
+    expect(yearOf('Dec. 31', '2026-12-01T10:00:00Z')).toBe(2025);
+    expect(yearOf('Jan. 1', '2027-01-01T00:00:00Z')).toBe(2027);
+  });
+
+  it('reads Feb. 29 without a year as the last leap day on or before today', () => {
+    expect(yearOf('Feb. 29', '2026-12-01T10:00:00Z')).toBe(2024);
+    expect(yearOf('Feb. 29', '2028-02-29T10:00:00Z')).toBe(2028);
+    expect(yearOf('Feb. 29', '2028-02-28T10:00:00Z')).toBe(2024);
+    expect(yearOf('Feb. 29', '2100-03-01T10:00:00Z')).toBe(2096);
+  });
+
+  it('lets the year option override the rule, even for a date after now', () => {
+    const story = storyOf(parseWireStory(dated('Dec. 31'), { year: 2026, now: new Date('2026-12-01T10:00:00Z') }));
+    expect(story.dateline.year).toBe(2026);
+  });
+
+  it('refuses Feb. 29 in a year option that is not a leap year, saying so', () => {
+    expect(errorOf(parseWireStory(dated('Feb. 29'), { year: 2026 }))).toEqual({
+      code: 'invalid',
+      line: 3,
+      message: 'line 3: the dateline date "Feb. 29" does not exist in 2026, which is not a leap year',
+    });
+  });
+
+  it('refuses a date no year has, without naming a year it was not given', () => {
+    expect(errorOf(parseWireStory(dated('Feb. 30'), { now: new Date('2026-12-01T10:00:00Z') }))).toEqual({
+      code: 'invalid',
+      line: 3,
+      message: 'line 3: the dateline date "Feb. 30" does not exist',
+    });
+    expect(errorOf(parseWireStory(dated('April 31')))).toMatchObject({ code: 'invalid', line: 3 });
+  });
+
+  it('keeps a year printed in the dateline, whatever now is', () => {
+    expect(yearOf('Feb. 29, 2000', '2026-12-01T10:00:00Z')).toBe(2000);
+    expect(errorOf(parseWireStory(dated('Feb. 29, 1900')))).toMatchObject({ code: 'invalid', message: 'line 3: the dateline date "Feb. 29" does not exist in 1900, which is not a leap year' });
+  });
+});
+
+describe('parseWireStory control characters', () => {
+  it('removes a form feed and a NUL from a paragraph, with one warning that counts them and names the first line', () => {
+    const text = wire('Ferry service resumes', '', 'May 4 (UPI) -- The ferry sailed\fat dawn.', '', 'Its crew\u0000 cheered.');
+    const result = parseWireStory(text, { year: 2025 });
+    expect(storyOf(result).paragraphs).toEqual(['The ferry sailed at dawn.', 'Its crew cheered.']);
+    expect(result.ok && result.warnings).toEqual([
+      {
+        code: 'control-characters',
+        line: 3,
+        count: 2,
+        message:
+          'line 3: removed 2 characters that are not allowed in HTML or XML text (control characters, noncharacters or unpaired surrogates), the first of them (U+000C) on this line',
+      },
+    ]);
+  });
+
+  it('removes them from the headline, byline and caption too, in text and in bytes', () => {
+    const text = wire('Ferry\u0007 service resumes', '', 'By Ana\u001b Ruiz', 'The ferry at dawn.\u0085 Photo by Jun Seo/UPI', '', 'May 4 (UPI) -- It sailed\u0080.');
+    for (const input of [text, new TextEncoder().encode(text)]) {
+      const result = parseWireStory(input, { year: 2025 });
+      const story = storyOf(result);
+      expect([story.headline, story.authors, story.photo?.caption, story.paragraphs]).toEqual([
+        'Ferry service resumes',
+        ['Ana Ruiz'],
+        'The ferry at dawn.',
+        ['It sailed.'],
+      ]);
+      expect(result.ok && result.warnings).toMatchObject([{ code: 'control-characters', line: 1, count: 4 }]);
+    }
+  });
+
+  it('keeps tabs and reads a line holding only a form feed as a blank line', () => {
+    const story = storyOf(parseWireStory(wire('Ferry service resumes', '', 'May 4 (UPI) -- It\tsailed.', '\f', 'Crowds cheered.'), { year: 2025 }));
+    expect(story.paragraphs).toEqual(['It\tsailed.', 'Crowds cheered.']);
+  });
+
+  it('still refuses text that is mostly control characters as binary', () => {
+    expect(errorOf(parseWireStory(wire('Ferry', '', `May 4 (UPI) -- ${'\u0001\f'.repeat(20)}`)))).toMatchObject({ code: 'binary', line: 3 });
   });
 });
 
@@ -600,7 +778,8 @@ describe('parseWireStory on hostile input', () => {
     ['nothing but line ends', `Pass closes${fill('\r\n\r', chars)}`],
     ['control characters', `Pass closes\n\n${fill('\u0001a', chars)}`],
   ];
-  const expectedCodes = ['invalid', 'no-headline', 'no-headline', 'invalid', 'no-headline', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'no-dateline', 'no-dateline', 'no-dateline', 'binary'];
+  // undefined: the text is a story (a "By" line is a byline whatever follows "By").
+  const expectedCodes = ['invalid', 'no-headline', 'no-headline', undefined, 'no-headline', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'no-dateline', 'no-dateline', 'no-dateline', 'binary'];
 
   it.each(shapes(1024 * 1024).map(([shape, text]) => [shape, text] as const))('refuses a 1 MB paste of %s at once as too large', (_shape, text) => {
     let result: WireParseResult | undefined;
@@ -614,6 +793,10 @@ describe('parseWireStory on hostile input', () => {
       expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(MAX_WIRE_TEXT_BYTES);
       let result: WireParseResult | undefined;
       expect(elapsedMs(() => (result = parseWireStory(text, { year: 2024 })))).toBeLessThan(1000);
+      if (code === undefined) {
+        expect(storyOf(result!).paragraphs).toEqual(['The pass closed at noon.']);
+        return;
+      }
       const error = errorOf(result!);
       expect(error.code).toBe(code);
       expect(error.message.length).toBeLessThan(400);

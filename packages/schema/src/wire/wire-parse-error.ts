@@ -1,7 +1,7 @@
 /**
  * Why wire text was refused:
  * - `empty`: nothing but whitespace;
- * - `binary`: not text (NUL bytes, invalid UTF-8, mostly control characters);
+ * - `binary`: not text (invalid UTF-8, or mostly control characters: a few are removed with a warning instead);
  * - `no-headline`: the first line of text is not a headline;
  * - `no-dateline`: no paragraph starts with a dateline such as "Sept. 17 (UPI) --";
  * - `invalid`: the text is shaped like a story but something in it is wrong (e.g. "Feb. 31");
@@ -39,4 +39,24 @@ export class WireParseException extends Error {
     this.line = error.line;
     this.limit = error.limit;
   }
+}
+
+/**
+ * What was read but is worth a look:
+ * - `control-characters`: characters HTML and XML do not allow (C0/C1 controls other than tab, LF and CR,
+ *   noncharacters, unpaired surrogates) were removed from the text;
+ * - `byline-as-text`: the "By" line names neither a person nor an agency the parser recognises, so it is kept as
+ *   printed text and the story has no authors.
+ */
+export type WireParseWarningCode = 'control-characters' | 'byline-as-text';
+
+/** A note about a story that was read, worded for the person importing it. */
+export interface WireParseWarning {
+  code: WireParseWarningCode;
+  /** Human-readable; starts with "line N: " when `line` is set. */
+  message: string;
+  /** 1-based line in the input: where the problem is, or where the first of several is. */
+  line?: number;
+  /** For `control-characters`: how many were removed. */
+  count?: number;
 }

@@ -347,6 +347,18 @@ export const Articles: CollectionConfig = {
         { name: 'kind', type: 'select', options: ['newsroom', 'wire'], defaultValue: 'newsroom' },
         { name: 'agency', type: 'text' },
         { name: 'importedAt', type: 'date' },
+        // The wire item's identity: a ninjs `uri`, or for text copy the digest of its text (import/wire-identity.ts).
+        // A later import with the same uri updates this story in place when its version is higher.
+        { name: 'uri', type: 'text', index: true, admin: { description: 'The wire item this story came from.' } },
+        { name: 'version', type: 'number', admin: { description: 'The wire version last imported.' } },
+        {
+          name: 'byline',
+          type: 'text',
+          admin: { description: 'The byline as the agency printed it, shown when it names no reporter we keep.' },
+        },
+        { name: 'copyrightNotice', type: 'text' },
+        { name: 'usageTerms', type: 'textarea' },
+        { name: 'language', type: 'text', admin: { description: 'BCP 47 language of the copy, e.g. "en".' } },
       ],
     },
     {

@@ -1,35 +1,69 @@
 'use client';
 
-import { formatByline, formatDateline, MAX_WIRE_TEXT_BYTES, parseWireStory, type WireParseResult } from '@newsroom/schema';
+import { formatByline, formatDateline, MAX_NINJS_BYTES, MAX_WIRE_TEXT_BYTES, parseNinjs, parseWireStory, type WireStory } from '@newsroom/schema';
 import { Button } from '@payloadcms/ui';
 import { useRouter } from 'next/navigation';
 import { type ChangeEvent, type DragEvent, useId, useMemo, useState } from 'react';
 
 type Source = { name: string; text: string; bytes?: Uint8Array };
 type ServerError = { message: string; line: number | null };
+type Preview =
+  | { ok: true; story: WireStory; ninjs?: { uri: string; version: number; pubStatus: string }; warnings: string[] }
+  | { ok: false; error: { message: string; line?: number; path?: string } };
+
+/** ninjs when the file is .json or the text starts with "{" — the rule the server applies (import/wire-files.ts). */
+function isJson(source: Source): boolean {
+  return /\.json$/i.test(source.name) || /^\uFEFF?\s*\{/u.test(source.text.slice(0, 64));
+}
+
+/** What the server will read, with the parser the server uses. */
+function readForPreview(source: Source, year: number | undefined): Preview {
+  const input = source.bytes ?? source.text;
+  if (isJson(source)) {
+    const result = parseNinjs(input, { year });
+    if (!result.ok) return { ok: false, error: { message: result.error.path ? `${result.error.path}: ${result.error.message}` : result.error.message, line: result.error.line } };
+    const n = result.story;
+    const story: WireStory = {
+      headline: n.headline,
+      authors: n.authors,
+      ...(n.byline ? { byline: n.byline } : {}),
+      dateline: n.dateline,
+      ...(n.photo ? { photo: { ...n.photo, licenseOffered: Boolean(n.photo.licenseUrl) } } : {}),
+      paragraphs: n.paragraphs,
+      adPositions: [],
+      latestHeadlines: true,
+    };
+    return { ok: true, story, ninjs: { uri: n.identity.uri, version: n.identity.version, pubStatus: n.pubStatus }, warnings: [] };
+  }
+  const result = parseWireStory(input, { year });
+  if (!result.ok) return { ok: false, error: result.error };
+  return { ok: true, story: result.story, warnings: result.warnings.map((w) => w.message) };
+}
 
 /** The import form: live parse preview with the parser the server uses, then one click to create the draft. */
 export function ImportWireForm({ apiRoute }: { apiRoute: string }) {
   const router = useRouter();
-  const ids = { text: useId(), file: useId(), year: useId(), status: useId() };
+  const ids = { text: useId(), file: useId(), year: useId(), yearHint: useId(), status: useId() };
   const [source, setSource] = useState<Source>({ name: 'pasted text', text: '' });
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  // Empty: the latest year that does not put the dateline in the future.
+  const [year, setYear] = useState<number | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [serverErrors, setServerErrors] = useState<ServerError[]>([]);
   const [dragging, setDragging] = useState(false);
 
-  const result: WireParseResult | undefined = useMemo(() => {
+  const result: Preview | undefined = useMemo(() => {
     if (!source.bytes && source.text === '') return undefined;
-    return parseWireStory(source.bytes ?? source.text, { year });
+    return readForPreview(source, year);
   }, [source, year]);
 
   async function readFile(file: File) {
     setServerErrors([]);
     // A larger file is not read at all: the parser (here and on the server) refuses it anyway.
-    if (file.size > MAX_WIRE_TEXT_BYTES) {
+    const limit = /\.json$/i.test(file.name) ? MAX_NINJS_BYTES : MAX_WIRE_TEXT_BYTES;
+    if (file.size > limit) {
       setSource({ name: file.name, text: '', bytes: new Uint8Array() });
       setServerErrors([
-        { message: `${file.name}: the file is ${Math.ceil(file.size / 1024)} KiB; wire copy is limited to ${MAX_WIRE_TEXT_BYTES / 1024} KiB.`, line: null },
+        { message: `${file.name}: the file is ${Math.ceil(file.size / 1024)} KiB; a wire file is limited to ${limit / 1024} KiB.`, line: null },
       ]);
       return;
     }
@@ -50,15 +84,19 @@ export function ImportWireForm({ apiRoute }: { apiRoute: string }) {
     setServerErrors([]);
     try {
       const body = source.bytes
-        ? { base64: toBase64(source.bytes), filename: source.name, year }
-        : { text: source.text, filename: source.name, year };
+        ? { base64: toBase64(source.bytes), filename: source.name, ...(year ? { year } : {}) }
+        : { text: source.text, filename: source.name, ...(year ? { year } : {}) };
       const response = await fetch(`${apiRoute}/articles/import-wire`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       });
-      const json = (await response.json().catch(() => ({}))) as { adminUrl?: string; errors?: ServerError[] };
+      const json = (await response.json().catch(() => ({}))) as { adminUrl?: string | null; errors?: ServerError[]; doc?: { status?: string; note?: string } };
+      if (response.ok && json.doc?.status === 'unchanged') {
+        setServerErrors([{ message: `Nothing changed: ${json.doc.note ?? 'this item was imported already.'}`, line: null }]);
+        return;
+      }
       if (!response.ok || !json.adminUrl) {
         setServerErrors(json.errors?.length ? json.errors : [{ message: `The CMS answered ${response.status}.`, line: null }]);
         return;
@@ -91,7 +129,7 @@ export function ImportWireForm({ apiRoute }: { apiRoute: string }) {
           name="wire-text"
           rows={14}
           value={source.bytes ? '' : source.text}
-          placeholder={source.bytes ? `${source.name} (${source.bytes.length} bytes) — clear to paste instead` : 'Paste the story here, or drop a .txt file'}
+          placeholder={source.bytes ? `${source.name} (${source.bytes.length} bytes) — clear to paste instead` : 'Paste the story (wire text or ninjs JSON) here, or drop a .txt or .json file'}
           onChange={(event: ChangeEvent<HTMLTextAreaElement>) => {
             setServerErrors([]);
             setSource({ name: 'pasted text', text: event.target.value });
@@ -99,11 +137,11 @@ export function ImportWireForm({ apiRoute }: { apiRoute: string }) {
           style={{ width: '100%', fontFamily: 'var(--font-mono, monospace)' }}
         />
         <p>
-          <label htmlFor={ids.file}>Or choose a .txt file: </label>
+          <label htmlFor={ids.file}>Or choose a .txt or ninjs .json file: </label>
           <input
             id={ids.file}
             type="file"
-            accept=".txt,text/plain"
+            accept=".txt,text/plain,.json,application/json"
             onChange={(event) => {
               const file = event.target.files?.[0];
               if (file) void readFile(file);
@@ -115,15 +153,18 @@ export function ImportWireForm({ apiRoute }: { apiRoute: string }) {
             type="number"
             min={1900}
             max={2999}
-            value={year}
-            onChange={(event) => setYear(Number(event.target.value) || new Date().getFullYear())}
+            value={year ?? ''}
+            placeholder="latest"
+            aria-describedby={ids.yearHint}
+            onChange={(event) => setYear(Number(event.target.value) || undefined)}
             style={{ width: '6em' }}
-          />
+          />{' '}
+          <span id={ids.yearHint}>Empty: the latest year that does not put the date in the future.</span>
         </p>
       </div>
 
       <section aria-labelledby={ids.status} className="import-wire__result">
-        <h2 id={ids.status}>{!result ? 'Nothing to import yet' : result.ok ? 'Read from the wire copy' : 'This text cannot be imported'}</h2>
+        <h2 id={ids.status}>{!result ? 'Nothing to import yet' : result.ok ? (result.ninjs ? 'Read from the ninjs item' : 'Read from the wire copy') : 'This text cannot be imported'}</h2>
         {error && (
           <div role="alert" className="import-wire__error">
             <p>
@@ -135,6 +176,19 @@ export function ImportWireForm({ apiRoute }: { apiRoute: string }) {
               </pre>
             )}
           </div>
+        )}
+        {result?.ok && result.warnings.length > 0 && (
+          <ul className="import-wire__warnings">
+            {result.warnings.map((warning, i) => (
+              <li key={i}>{warning}</li>
+            ))}
+          </ul>
+        )}
+        {result?.ok && result.ninjs && (
+          <p data-field="ninjs">
+            Item <code>{result.ninjs.uri}</code>, version {result.ninjs.version}, {result.ninjs.pubStatus}: a version higher than one
+            imported before updates that story in place.
+          </p>
         )}
         {result?.ok && <StoryPreview story={result.story} />}
         {serverErrors.length > 0 && (
@@ -155,7 +209,7 @@ export function ImportWireForm({ apiRoute }: { apiRoute: string }) {
   );
 }
 
-function StoryPreview({ story }: { story: Extract<WireParseResult, { ok: true }>['story'] }) {
+function StoryPreview({ story }: { story: WireStory }) {
   const adsAfter = new Set(story.adPositions.flatMap((p) => (p.placement === 'after-paragraph' ? [p.paragraph] : [])));
   const top = story.adPositions.some((p) => p.placement === 'top');
   return (
@@ -163,7 +217,7 @@ function StoryPreview({ story }: { story: Extract<WireParseResult, { ok: true }>
       <dt>Headline</dt>
       <dd data-field="headline">{story.headline}</dd>
       <dt>Byline</dt>
-      <dd data-field="byline">{story.authors.length ? formatByline(story.authors) : 'No byline'}</dd>
+      <dd data-field="byline">{story.authors.length ? formatByline(story.authors) : story.byline ? `By ${story.byline.text}` : 'No byline'}</dd>
       <dt>Dateline</dt>
       <dd data-field="dateline">{formatDateline(story.dateline)}{story.dateline.year ? `, ${story.dateline.year}` : ''}</dd>
       <dt>Photo</dt>

@@ -25,7 +25,7 @@ export function ImportWireView({ initPageResult, params, searchParams }: AdminVi
       <Gutter>
         <h1>Import wire story</h1>
         <p>
-          Paste the text of a wire story, or drop a <code>.txt</code> file. Check what was read, then create the draft — it
+          Paste a wire story — its text, or an IPTC ninjs JSON item — or drop a <code>.txt</code> or <code>.json</code> file. Check what was read, then create the draft — it
           stays unpublished until an editor publishes it.
         </p>
         <ImportWireForm apiRoute={routes.api} />

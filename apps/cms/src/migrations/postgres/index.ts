@@ -4,6 +4,7 @@ import * as migration_20261201_092129_revalidate_task from './20261201_092129_re
 import * as migration_20261201_093924_search from './20261201_093924_search';
 import * as migration_20261201_094326_archive_scale from './20261201_094326_archive_scale';
 import * as migration_20261201_094636_newsroom_workflow from './20261201_094636_newsroom_workflow';
+import * as migration_20261201_130258_wire_identity from './20261201_130258_wire_identity';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_094636_newsroom_workflow.up,
     down: migration_20261201_094636_newsroom_workflow.down,
-    name: '20261201_094636_newsroom_workflow'
+    name: '20261201_094636_newsroom_workflow',
+  },
+  {
+    up: migration_20261201_130258_wire_identity.up,
+    down: migration_20261201_130258_wire_identity.down,
+    name: '20261201_130258_wire_identity'
   },
 ];

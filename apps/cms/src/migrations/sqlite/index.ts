@@ -3,6 +3,7 @@ import * as migration_20261201_091349_media_created_by from './20261201_091349_m
 import * as migration_20261201_093924_search from './20261201_093924_search';
 import * as migration_20261201_094257_archive_scale from './20261201_094257_archive_scale';
 import * as migration_20261201_094600_newsroom_workflow from './20261201_094600_newsroom_workflow';
+import * as migration_20261201_130238_wire_identity from './20261201_130238_wire_identity';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_094600_newsroom_workflow.up,
     down: migration_20261201_094600_newsroom_workflow.down,
-    name: '20261201_094600_newsroom_workflow'
+    name: '20261201_094600_newsroom_workflow',
+  },
+  {
+    up: migration_20261201_130238_wire_identity.up,
+    down: migration_20261201_130238_wire_identity.down,
+    name: '20261201_130238_wire_identity'
   },
 ];

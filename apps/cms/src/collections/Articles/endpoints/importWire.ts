@@ -16,6 +16,8 @@ export const IMPORT_BODY_LIMIT = 1024 * 1024;
  * POST /api/articles/import-wire — the admin's "Import wire story": the CLI's parser and transaction,
  * run as the signed-in user, so a contributor's import is their own draft.
  * Body: `{ text }` (pasted) or `{ base64, filename }` (a dropped file, bytes kept so binary is caught), optional `year`.
+ * Wire text and ninjs JSON are both taken (import/wire-files.ts tells them apart); a ninjs item imported before is
+ * updated in place when its version is higher, else left unchanged (`doc.status` says which).
  * At most {@link IMPORT_BODY_LIMIT} of JSON (413 beyond it, read no further); the parser then refuses wire copy over
  * its own limit (512 KiB) with a 400 that names it.
  */
@@ -54,9 +56,11 @@ export const importWireEndpoint: Endpoint = {
       user: req.user,
       siteUrl: process.env.WEB_URL ?? 'http://localhost:3000',
     });
+    const adminUrl = story!.id === null ? null : `${req.payload.config.routes.admin}/collections/articles/${story!.id}`;
+    // 201 for a new story; 200 when an item imported before was updated, taken down, killed or left unchanged.
     return Response.json(
-      { doc: story, adminUrl: `${req.payload.config.routes.admin}/collections/articles/${story!.id}` },
-      { status: 201 },
+      { doc: story, adminUrl, warnings: parsed[0]!.warnings ?? [] },
+      { status: story!.change === 'created' ? 201 : 200 },
     );
   },
 };

@@ -18,7 +18,7 @@ export const KILL_REASON_MAX = 1000;
 export const KILL_BODY_LIMIT = 16 * 1024;
 
 type ID = number | string;
-type LiveRow = {
+export type LiveRow = {
   id: ID;
   slug?: string | null;
   _status?: string | null;
@@ -122,6 +122,18 @@ async function storyTags(req: PayloadRequest, row: LiveRow): Promise<string[]> {
   return [...(await articleChangeTags(req, { ...row, _status: 'published' })), 'headlines'];
 }
 
+/**
+ * Kills a published story on `req`'s transaction: the kill state, what the site must re-read and the audit entry.
+ * `killedBy` is null when the system kills it (a wire item the agency canceled). Returns the time of the kill.
+ */
+export async function killStory(req: PayloadRequest, row: LiveRow, reason: string | null, killedBy: ID | null): Promise<string> {
+  const killedAt = new Date().toISOString();
+  await writeKillState(req, row.id, { killedAt, killedBy, killReason: reason });
+  await recordRevalidation(req, await storyTags(req, row));
+  await recordAudit(req, { action: 'killed', article: { id: row.id, slug: row.slug }, reason });
+  return killedAt;
+}
+
 /** POST /api/articles/:id/kill `{ "reason": "…" }` — editors and admins. */
 export const killArticleEndpoint: Endpoint = {
   path: '/:id/kill',
@@ -139,10 +151,7 @@ export const killArticleEndpoint: Endpoint = {
       if (!row) return error(404, 'No such story.');
       if (row.killedAt) return error(409, `This story was already killed at ${row.killedAt}.`);
       if (row._status !== 'published') return error(409, 'Only a published story can be killed; a draft can be deleted instead.');
-      const killedAt = new Date().toISOString();
-      await writeKillState(req, id, { killedAt, killedBy: user.id, killReason: parsed.reason });
-      await recordRevalidation(req, await storyTags(req, row));
-      await recordAudit(req, { action: 'killed', article: { id, slug: row.slug }, reason: parsed.reason });
+      const killedAt = await killStory(req, row, parsed.reason, user.id);
       return Response.json({ id, slug: row.slug ?? null, killedAt, killReason: parsed.reason });
     });
   },

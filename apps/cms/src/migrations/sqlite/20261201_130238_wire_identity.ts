@@ -1,0 +1,41 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`hero_usage_terms\` text;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`source_uri\` text;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`source_version\` numeric;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`source_byline\` text;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`source_copyright_notice\` text;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`source_usage_terms\` text;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`source_language\` text;`)
+  await db.run(sql`CREATE INDEX \`articles_source_source_uri_idx\` ON \`articles\` (\`source_uri\`);`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_hero_usage_terms\` text;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_source_uri\` text;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_source_version\` numeric;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_source_byline\` text;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_source_copyright_notice\` text;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_source_usage_terms\` text;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_source_language\` text;`)
+  await db.run(sql`CREATE INDEX \`_articles_v_version_source_version_source_uri_idx\` ON \`_articles_v\` (\`version_source_uri\`);`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`usage_terms\` text;`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP INDEX \`articles_source_source_uri_idx\`;`)
+  await db.run(sql`ALTER TABLE \`articles\` DROP COLUMN \`hero_usage_terms\`;`)
+  await db.run(sql`ALTER TABLE \`articles\` DROP COLUMN \`source_uri\`;`)
+  await db.run(sql`ALTER TABLE \`articles\` DROP COLUMN \`source_version\`;`)
+  await db.run(sql`ALTER TABLE \`articles\` DROP COLUMN \`source_byline\`;`)
+  await db.run(sql`ALTER TABLE \`articles\` DROP COLUMN \`source_copyright_notice\`;`)
+  await db.run(sql`ALTER TABLE \`articles\` DROP COLUMN \`source_usage_terms\`;`)
+  await db.run(sql`ALTER TABLE \`articles\` DROP COLUMN \`source_language\`;`)
+  await db.run(sql`DROP INDEX \`_articles_v_version_source_version_source_uri_idx\`;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` DROP COLUMN \`version_hero_usage_terms\`;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` DROP COLUMN \`version_source_uri\`;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` DROP COLUMN \`version_source_version\`;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` DROP COLUMN \`version_source_byline\`;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` DROP COLUMN \`version_source_copyright_notice\`;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` DROP COLUMN \`version_source_usage_terms\`;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` DROP COLUMN \`version_source_language\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`usage_terms\`;`)
+}
