@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 
@@ -108,6 +109,36 @@ test.describe.serial('the newsroom in the real admin', () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^photo\.txt: .*not UTF-8 text/);
     expect(await articleCount()).toBe(before);
+  });
+
+  test('the import view takes a ninjs item too: its preview, a JSON path for a bad one, and the draft', async ({ page }) => {
+    await signIn(page, cms.base, 'contributor@example.com');
+    await page.goto(`${cms.base}/admin/import-wire`);
+    const item = {
+      uri: 'urn:newsroom-e2e:admin:tram-depot',
+      type: 'text',
+      version: '1',
+      firstCreated: '2026-04-02T08:00:00Z',
+      headlines: [{ role: 'main', value: 'Tram depot opens its doors for a weekend' }],
+      by: 'Paula Jensen',
+      located: 'AARHUS',
+      bodies: [{ contentType: 'text/html', value: '<p>Visitors can ride the <em>oldest</em> tram on Saturday.</p><p>Entry is free.</p>' }],
+    };
+    await page.getByLabel('Wire text').fill(JSON.stringify({ ...item, headlines: [{ value: 7 }] }, null, 2));
+    await expect(page.locator('.import-wire__error')).toContainText('$.headlines[0].value');
+    await expect(page.getByRole('button', { name: 'Create draft' })).toBeDisabled();
+
+    await page.getByLabel('Wire text').fill(JSON.stringify(item, null, 2));
+    await expect(page.getByRole('heading', { name: 'Read from the ninjs item' })).toBeVisible();
+    await expect(page.locator('[data-field="headline"]')).toHaveText('Tram depot opens its doors for a weekend');
+    await expect(page.locator('[data-field="byline"]')).toHaveText('By Paula Jensen');
+    await expect(page.locator('[data-field="ninjs"]')).toContainText('urn:newsroom-e2e:admin:tram-depot');
+    await expect(page.locator('[data-field="paragraphs"] > li')).toHaveCount(2);
+    const axe = await new AxeBuilder({ page }).include('.import-wire').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.waitForURL(/\/admin\/collections\/articles\/\d+/);
+    await expect(page.locator('#field-headline')).toHaveValue('Tram depot opens its doors for a weekend');
   });
 
   test('an editor attaches a photo with alt text and credit, and publishes', async ({ page }) => {

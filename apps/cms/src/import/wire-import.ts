@@ -6,6 +6,7 @@ import { recordRevalidation } from '../jobs/outbox';
 import { WIRE_WORKFLOW_STATUS } from '../collections/Articles/workflow';
 import { paragraphsToLexical } from '../lib/lexical';
 import type { ParsedWireFile } from './wire-files';
+import { allowedPhotoHosts, createWireMedia, fetchWirePhotos } from './wire-photos';
 import { applyUpdates, planRun } from './wire-updates';
 import { deleteRun, inTransaction, recordBatch, recoverAbandonedImports, rollBackRun, startRun } from './import-runs';
 
@@ -51,6 +52,8 @@ export type ImportOptions = {
   user?: PayloadRequest['user'];
   /** Overrides the dialect's {@link BATCH_POLICY} (tests, benchmarks). */
   batch?: Partial<BatchPolicy>;
+  /** Hosts the import may fetch a ninjs item's photo from; default `WIRE_PHOTO_HOSTS` (wire-photos.ts). */
+  photoHosts?: readonly string[];
   /** After each batch commits: how many stories are written so far (progress, tests). */
   onBatch?: (written: number, total: number) => void | Promise<void>;
 };
@@ -91,6 +94,11 @@ export async function importWireStories(
   await recoverAbandonedImports(payload);
 
   const plan = await planRun(payload, stories);
+  const photos = await fetchWirePhotos(
+    payload,
+    stories.map((file, index) => (plan[index]!.kind === 'unchanged' ? { ...file, item: undefined } : file)),
+    options.photoHosts ?? allowedPhotoHosts(),
+  );
   const creates = plan.flatMap((step, index) => (step.kind === 'create' ? [index] : []));
   const results = new Map<number, Omit<ImportedStory, 'url'>>();
   let run = await startRun(payload, publish);
@@ -113,7 +121,9 @@ export async function importWireStories(
             createdAuthors.push(...authors.filter((a) => a.created));
             reusedAuthors = reusedAuthors.concat(authors.filter((a) => !a.created));
             const live = publish && (file.item?.pubStatus ?? 'usable') === 'usable';
-            articles.push(await createArticle(payload, req, file, authors.map((a) => a.id), live, options.user));
+            const photo = photos.get(creates[i]!);
+            const image = photo ? await createWireMedia(payload, req, file, photo, options.user) : undefined;
+            articles.push(await createArticle(payload, req, file, authors.map((a) => a.id), live, options.user, image));
             i++;
           } while (i < creates.length && articles.length < policy.maxStories && performance.now() - started < policy.maxMs);
           const journal = await recordBatch(payload, req, run, { articles: articles.map((a) => a.id), authors: createdAuthors.map((a) => a.id) });
@@ -145,7 +155,7 @@ export async function importWireStories(
       async (req) => {
         const live = written.filter((story) => story.published);
         if (live.length > 0) await goLive(payload, req, live);
-        for (const [index, result] of await applyUpdates(payload, req, stories, plan, { publish, user: options.user })) {
+        for (const [index, result] of await applyUpdates(payload, req, stories, plan, { publish, user: options.user, photos })) {
           results.set(index, result);
         }
         await deleteRun(payload, req, run);
@@ -240,7 +250,9 @@ async function createArticle(
   authorIds: (number | string)[],
   publish: boolean,
   user: PayloadRequest['user'] | undefined,
+  image?: number | string,
 ): Promise<Written> {
+  const data = wireArticleData(file, authorIds);
   const doc = await payload.create({
     collection: 'articles',
     req,
@@ -250,7 +262,8 @@ async function createArticle(
     depth: 0,
     select: { slug: true },
     data: {
-      ...wireArticleData(file, authorIds),
+      ...data,
+      ...(image !== undefined && data.hero ? { hero: { ...data.hero, image: image as number } } : {}),
       // Wire copy arrives written: it goes straight to an editor (collections/Articles/workflow.ts).
       workflowStatus: WIRE_WORKFLOW_STATUS,
       _status: publish ? 'published' : 'draft',

@@ -1,7 +1,12 @@
 import type { Payload, PayloadRequest } from 'payload';
 
+import { isEditorOrAdmin } from '../access/roles';
 import { killStory, type LiveRow } from '../collections/Articles/endpoints/kill';
+import { articleChangeTags } from '../collections/Articles/hooks/revalidate';
+import { recordRevalidation } from '../jobs/outbox';
+import { WireImportError } from './wire-files';
 import type { ParsedWireFile } from './wire-files';
+import { createWireMedia, type FetchedPhoto } from './wire-photos';
 import { findOrCreateAuthors, wireArticleData, type ImportedStory } from './wire-import';
 
 /**
@@ -31,7 +36,7 @@ export async function planRun(payload: Payload, files: readonly ParsedWireFile[]
     const found = await payload.find({
       collection: 'articles',
       where: { 'source.uri': { in: uris.slice(start, start + LOOKUP_CHUNK) } },
-      select: { slug: true, _status: true, killedAt: true, embargoedUntil: true, section: true, authors: true, source: true },
+      select: { slug: true, _status: true, killedAt: true, embargoedUntil: true, section: true, authors: true, tags: true, source: true },
       depth: 0,
       limit: 0,
       pagination: false,
@@ -69,7 +74,7 @@ export async function planRun(payload: Payload, files: readonly ParsedWireFile[]
   });
 }
 
-type UpdateOptions = { publish: boolean; user?: PayloadRequest['user'] };
+type UpdateOptions = { publish: boolean; user?: PayloadRequest['user']; photos?: Map<number, FetchedPhoto> };
 type Result = Omit<ImportedStory, 'url'>;
 
 /**
@@ -86,6 +91,15 @@ export async function applyUpdates(
   options: UpdateOptions,
 ): Promise<Map<number, Result>> {
   const results = new Map<number, Result>();
+  // A new version of a story already in the newsroom changes, takes down or kills a story other people work on:
+  // editors' work (the CLI and the drop folder run as the system). A contributor's import of such an item is refused,
+  // and says nothing about the story it names.
+  if (options.user && !isEditorOrAdmin(options.user)) {
+    const known = plan.findIndex((step) => step.kind !== 'create' && (step.kind === 'update' || step.existing));
+    if (known !== -1) {
+      throw new WireImportError(files[known]!.name, 'this wire item is in the newsroom already; only an editor imports its new versions');
+    }
+  }
   for (const [index, step] of plan.entries()) {
     if (step.kind === 'create') continue;
     const file = files[index]!;
@@ -110,6 +124,9 @@ export async function applyUpdates(
     }
     const authors = await findOrCreateAuthors(payload, req, file.story.authors);
     const wasLive = story._status === 'published';
+    const photo = options.photos?.get(index);
+    const image = photo ? await createWireMedia(payload, req, file, photo, options.user) : undefined;
+    const data = wireArticleData(file, authors.map((a) => a.id));
     const live = item.pubStatus === 'usable' && (wasLive || options.publish);
     const updated = await payload.update({
       collection: 'articles',
@@ -117,16 +134,23 @@ export async function applyUpdates(
       req,
       overrideAccess: options.user === undefined,
       user: options.user ?? undefined,
-      draft: !live && !wasLive,
+      // Never a draft save: that writes a version only, and the story's row — which the next import reads its
+      // version from — would keep the old one. `_status` says whether the story is live.
+      draft: false,
       depth: 0,
-      select: { slug: true },
+      select: { slug: true, _status: true, section: true, authors: true, tags: true },
       data: {
-        ...wireArticleData(file, authors.map((a) => a.id)),
+        ...data,
+        ...(image !== undefined && data.hero ? { hero: { ...data.hero, image: image as number } } : {}),
         // The story keeps its address whatever the new headline says.
         slug: story.slug ?? undefined,
         _status: live ? 'published' : 'draft',
       },
     });
+    // The run's requests skip the article hooks' own revalidation (import-runs.ts): the update records its own, once
+    // the run commits — the story's old and new state, the lists, its sections, authors and tags, the headlines.
+    const next = { ...(updated as LiveRow & { tags?: string[] | null }), id: story.id, _status: live ? 'published' : 'draft' };
+    await recordRevalidation(req, [...(await articleChangeTags(req, next, story as never)), 'headlines']);
     results.set(index, {
       id: story.id,
       slug: String(updated.slug ?? story.slug),

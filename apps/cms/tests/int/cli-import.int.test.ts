@@ -70,7 +70,9 @@ describe('npm run import (SQLite)', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const story = JSON.parse(lines[0]!);
-    expect(Object.keys(story).sort()).toEqual(['id', 'slug', 'status', 'url']);
+    expect(Object.keys(story).sort()).toEqual(['change', 'id', 'slug', 'status', 'uri', 'url', 'version']);
+    expect(story).toMatchObject({ change: 'created', version: 1 });
+    expect(story.uri).toMatch(/^urn:newsroom:wire-text:sha256:[0-9a-f]{64}$/);
     expect(story).toMatchObject({
       slug: 'beijing-inter-korea-liaison-office-a-sign-of-progress',
       status: 'published',
@@ -78,13 +80,13 @@ describe('npm run import (SQLite)', () => {
     });
   });
 
-  it('imports several files as drafts, one line each, resolving paths from where npm was run', async () => {
+  it('imports several files as drafts, one line each, resolving paths from where npm was run; the seed again is unchanged', async () => {
     const run = await runImport(['good.txt', seedPath], db.target.url, files);
     expect(run.code).toBe(0);
     const stories = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(stories.map((s) => [s.slug, s.status])).toEqual([
       ['ferry-service-resumes-after-storm', 'draft'],
-      ['beijing-inter-korea-liaison-office-a-sign-of-progress-2', 'draft'],
+      ['beijing-inter-korea-liaison-office-a-sign-of-progress', 'unchanged'],
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -39,7 +39,7 @@ describe('the wire drop folder (SQLite)', () => {
   const lines: Record<string, unknown>[] = [];
   let folder: DropFolder;
   const open = async () => {
-    folder = watchDropFolder(t.payload, { dir, publish: true, settleMs: 400, log: (line) => void lines.push(line) });
+    folder = watchDropFolder(t.payload, { dir, publish: true, settleMs: 1_000, log: (line) => void lines.push(line) });
     await folder.ready;
   };
   const logged = (file: string) => lines.filter((line) => line.file === file);
@@ -65,13 +65,14 @@ describe('the wire drop folder (SQLite)', () => {
     expect(readdirSync(path.join(dir, 'done')).sort()).toEqual(['aurora.txt', 'snow.json']);
     expect(readdirSync(path.join(dir, 'failed')).sort()).toEqual(['broken.json', 'broken.json.err']);
     expect(readFileSync(path.join(dir, 'failed', 'broken.json.err'), 'utf8')).toMatch(/broken\.json: .*JSON/);
-    expect(readdirSync(dir).sort()).toEqual(['done', 'failed']);
+    expect(readdirSync(dir).sort()).toEqual(['.processing', 'done', 'failed']);
+    expect(readdirSync(path.join(dir, '.processing'))).toEqual([]);
   });
 
   it('waits for a slowly written file to be complete before reading it', async () => {
     const file = path.join(dir, 'slow.txt');
     const content = textStory('A slowly written story about the ferry', 'BODO');
-    // Written in eight pieces, 150 ms apart (less than the 400 ms the folder waits for a file to hold still): no
+    // Written in eight pieces, 150 ms apart (well under the 1,000 ms the folder waits for a file to hold still): no
     // piece but the last is a whole story, and none may be read before it.
     const size = Math.ceil(content.length / 8);
     writeFileSync(file, content.slice(0, size));
@@ -84,7 +85,7 @@ describe('the wire drop folder (SQLite)', () => {
     expect(logged('slow.txt')[0]).toMatchObject({ status: 'published', change: 'created', slug: 'a-slowly-written-story-about-the-ferry' });
     // An in-progress name is never read; the rename into place is.
     writeFileSync(path.join(dir, 'renamed.txt.part'), textStory('A story copied in under a temporary name'));
-    await sleep(800);
+    await sleep(1_500);
     expect(logged('renamed.txt.part')).toEqual([]);
     renameSync(path.join(dir, 'renamed.txt.part'), path.join(dir, 'renamed.txt'));
     await until(() => logged('renamed.txt').length === 1);
@@ -108,5 +109,17 @@ describe('the wire drop folder (SQLite)', () => {
     expect(existsSync(path.join(dir, 'done', 'snow-2.json'))).toBe(true);
     const doc = await t.payload.findByID({ collection: 'articles', id: firstSnow.id as number, overrideAccess: true, depth: 0 });
     expect(doc.headline).toBe('Snow closes the mountain pass for a second day');
+  });
+
+  it('reads only regular files: a link to a file outside the folder is never followed', async () => {
+    // A link to a file outside the folder is never followed.
+    const outside = path.join(mkdtempSync(path.join(tmpdir(), 'newsroom-outside-')), 'secret.txt');
+    writeFileSync(outside, textStory('A secret that must not be imported'));
+    symlinkSync(outside, path.join(dir, 'link.txt'));
+    writeFileSync(path.join(dir, 'after-link.txt'), textStory('A story dropped after the link', 'NARVIK'));
+    await until(() => logged('after-link.txt').length === 1);
+    expect(logged('link.txt')).toEqual([]);
+    const secret = await t.payload.find({ collection: 'articles', where: { headline: { equals: 'A secret that must not be imported' } }, overrideAccess: true });
+    expect(secret.totalDocs).toBe(0);
   });
 });

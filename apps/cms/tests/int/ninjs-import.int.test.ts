@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import { validateRichText } from '@newsroom/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWireStories, parseWireFiles, type WireImportError } from '../../src/import/wire-import';
 import { lexicalToParagraphs } from '../../src/lib/lexical';
 import { countAll, DIALECTS, openTestPayload, seedPath, type TestPayload } from '../support/databases';
+import { makeUser, pngUpload } from '../support/fixtures';
 
 /** A ninjs 3.1 text item of our own; `over` replaces or adds properties. */
 function ninjs(over: Record<string, unknown> = {}): string {
@@ -182,5 +185,86 @@ describe.each(DIALECTS)('ninjs import on %s', (dialect) => {
     expect(first!.uri).toMatch(/^urn:newsroom:wire-text:sha256:[0-9a-f]{64}$/);
     const [second] = await importWireStories(t.payload, parseWireFiles([file('seed-copy.txt', seed.toString('utf8'))], { year: 2018 }));
     expect(second).toMatchObject({ id: first!.id, slug: first!.slug, status: 'unchanged' });
+  });
+
+  it('fetches the picture from an allowed host into a media document with its rights, and from no other host', async () => {
+    const png = (await pngUpload(64, 48)).data;
+    let hits = 0;
+    const server = createServer((_req, res) => {
+      hits++;
+      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': png.length });
+      res.end(png);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const href = `http://127.0.0.1:${(server.address() as AddressInfo).port}/photos/lighthouse.png`;
+    const withPicture = (uri: string) =>
+      ninjs({
+        uri,
+        headlines: [{ value: `Lighthouse repainted ${uri.slice(-1)}` }],
+        associations: [
+          {
+            name: 'mainpic',
+            type: 'picture',
+            uri: `${uri}:picture`,
+            by: 'Ola Nordmann',
+            copyrightNotice: '© 2026 Baltic Wire',
+            usageTerms: 'Editorial use only.',
+            descriptions: [{ role: 'caption', value: 'The lighthouse in its new colours.' }],
+            renditions: [{ name: 'original', href, contentType: 'image/png', width: 64, height: 48 }],
+          },
+        ],
+      });
+    try {
+      const [refused] = await importWireStories(t.payload, parseWireFiles([file('a.json', withPicture('urn:newsroom-test:lighthouse:a'))]), {
+        publish: true,
+        photoHosts: ['photos.example'],
+      });
+      expect(hits).toBe(0);
+      // "*" is any public address: never the loopback interface unless it is named.
+      await importWireStories(t.payload, parseWireFiles([file('c.json', withPicture('urn:newsroom-test:lighthouse:c'))]), { publish: true, photoHosts: ['*'] });
+      expect(hits).toBe(0);
+      const withoutFile = await t.payload.findByID({ collection: 'articles', id: refused!.id!, overrideAccess: true, depth: 0 });
+      expect(withoutFile.hero?.image ?? null).toBeNull();
+      expect(withoutFile.hero?.creator).toBe('Ola Nordmann');
+
+      const [story] = await importWireStories(t.payload, parseWireFiles([file('b.json', withPicture('urn:newsroom-test:lighthouse:b'))]), {
+        publish: true,
+        photoHosts: ['127.0.0.1'],
+      });
+      expect(hits).toBe(1);
+      const doc = await t.payload.findByID({ collection: 'articles', id: story!.id!, overrideAccess: true, depth: 1 });
+      const media = doc.hero?.image as { creator?: string; copyright?: string; usageTerms?: string; width?: number; caption?: string } | null;
+      expect(media).toMatchObject({ creator: 'Ola Nordmann', copyright: '© 2026 Baltic Wire', usageTerms: 'Editorial use only.', width: 64, caption: 'The lighthouse in its new colours.' });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('updates a draft story in place and remembers the version on it, so the same version again is unchanged', async () => {
+    const uri = 'urn:newsroom-test:wire:draft-updates';
+    const [v1] = await importWireStories(t.payload, parseWireFiles([file('d1.json', ninjs({ uri, headlines: [{ value: 'Draft wire story, first take' }] }))]));
+    expect(v1).toMatchObject({ status: 'draft', change: 'created' });
+    const v2File = () => parseWireFiles([file('d2.json', ninjs({ uri, version: '2', headlines: [{ value: 'Draft wire story, second take' }] }))]);
+    const [v2] = await importWireStories(t.payload, v2File());
+    expect(v2).toMatchObject({ id: v1!.id, slug: v1!.slug, status: 'draft', change: 'updated' });
+    const doc = await t.payload.findByID({ collection: 'articles', id: v1!.id!, overrideAccess: true, depth: 0, draft: true });
+    expect(doc.headline).toBe('Draft wire story, second take');
+    expect(doc.source?.version).toBe(2);
+    const [again] = await importWireStories(t.payload, v2File());
+    expect(again).toMatchObject({ status: 'unchanged' });
+  });
+
+  it('refuses a contributor a new version of a story already in the newsroom, and tells them nothing of it', async () => {
+    const uri = 'urn:newsroom-test:wire:contributor';
+    await importWireStories(t.payload, parseWireFiles([file('c1.json', ninjs({ uri, headlines: [{ value: 'Story an editor published' }] }))]), { publish: true });
+    const contributor = await makeUser(t.payload, 'contributor');
+    for (const over of [{ version: '2', pubStatus: 'canceled' }, { version: '2', headlines: [{ value: 'Rewritten by a contributor' }] }, { version: '1' }]) {
+      await expect(
+        importWireStories(t.payload, parseWireFiles([file('c2.json', ninjs({ uri, headlines: [{ value: 'Story an editor published' }], ...over }))]), { user: contributor as never }),
+      ).rejects.toThrow(/only an editor imports its new versions/);
+    }
+    const live = await t.payload.find({ collection: 'articles', where: { 'source.uri': { equals: uri } }, overrideAccess: true, depth: 0 });
+    expect(live.docs[0]).toMatchObject({ headline: 'Story an editor published', _status: 'published' });
+    expect(live.docs[0]!.killedAt ?? null).toBeNull();
   });
 });
