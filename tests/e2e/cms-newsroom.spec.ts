@@ -95,7 +95,7 @@ test.describe.serial('the newsroom in the real admin', () => {
     await expect(create).toBeDisabled();
 
     const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer();
-    await page.getByLabel('Or choose a .txt file').setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: png });
+    await page.getByLabel('Or choose a .txt or ninjs .json file').setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: png });
     await expect(alert).toContainText(/not UTF-8 text/);
     await expect(create).toBeDisabled();
 

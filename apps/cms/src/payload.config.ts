@@ -26,6 +26,7 @@ import { postgresExtraIndexes } from './lib/indexes';
 import { resolvePayloadSecret } from './lib/secret';
 import { searchEndpoints } from './search/endpoints';
 import { newsroomSqliteAdapter } from './lib/sqlite';
+import { mediaStoragePlugins } from './lib/media-storage';
 import { limitedSharp, multipartUploadOptions } from './lib/upload-limits';
 import { migrations as postgresMigrations } from './migrations/postgres/index';
 import { migrations as sqliteMigrations } from './migrations/sqlite/index';
@@ -128,6 +129,8 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
     // Photos over 20 MB or 50 megapixels are refused (lib/upload-limits.ts).
     sharp: limitedSharp,
     upload: multipartUploadOptions,
+    // Photos in MEDIA_DIR, or with S3_BUCKET set in that bucket (lib/media-storage.ts).
+    plugins: mediaStoragePlugins(),
     // The generated types live in packages/cms-types, shared with the reader site; src/payload-types.ts types the Local
     // API with them (`declare: false`: the declaration is there, not in the shared file).
     typescript: { outputFile: path.join(dirname, '..', '..', '..', 'packages', 'cms-types', 'src', 'payload-types.ts'), declare: false },

@@ -5,6 +5,7 @@ import * as migration_20261201_093924_search from './20261201_093924_search';
 import * as migration_20261201_094326_archive_scale from './20261201_094326_archive_scale';
 import * as migration_20261201_094636_newsroom_workflow from './20261201_094636_newsroom_workflow';
 import * as migration_20261201_130258_wire_identity from './20261201_130258_wire_identity';
+import * as migration_20261201_134214_media_object_key from './20261201_134214_media_object_key';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_130258_wire_identity.up,
     down: migration_20261201_130258_wire_identity.down,
-    name: '20261201_130258_wire_identity'
+    name: '20261201_130258_wire_identity',
+  },
+  {
+    up: migration_20261201_134214_media_object_key.up,
+    down: migration_20261201_134214_media_object_key.down,
+    name: '20261201_134214_media_object_key'
   },
 ];

@@ -30,6 +30,7 @@ import { ImportWireNavLink as ImportWireNavLink_2708bc2ac05ba76977d255858e381134
 import { StoryBudgetDashboard as StoryBudgetDashboard_9c1c66310e9cc99719af33bd072a0bae } from '../../../components/StoryBudget/StoryBudgetDashboard'
 import { ImportWireDashboardLink as ImportWireDashboardLink_054d8894b0c80337ad6ccd5ed7eb6357 } from '../../../components/ImportWire/ImportWireDashboardLink'
 import { StoryBudgetNavLink as StoryBudgetNavLink_6aebf9b0bb25b043f1aea3651ea7c1aa } from '../../../components/StoryBudget/StoryBudgetNavLink'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { ImportWireView as ImportWireView_3c440ea0ecc3681e58149c15e5af3c8d } from '../../../components/ImportWire/ImportWireView'
 import { StoryBudgetView as StoryBudgetView_529d9af6a1540838d1a3f4fe0643dd8d } from '../../../components/StoryBudget/StoryBudgetView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -68,6 +69,7 @@ export const importMap = {
   "/components/StoryBudget/StoryBudgetDashboard#StoryBudgetDashboard": StoryBudgetDashboard_9c1c66310e9cc99719af33bd072a0bae,
   "/components/ImportWire/ImportWireDashboardLink#ImportWireDashboardLink": ImportWireDashboardLink_054d8894b0c80337ad6ccd5ed7eb6357,
   "/components/StoryBudget/StoryBudgetNavLink#StoryBudgetNavLink": StoryBudgetNavLink_6aebf9b0bb25b043f1aea3651ea7c1aa,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/components/ImportWire/ImportWireView#ImportWireView": ImportWireView_3c440ea0ecc3681e58149c15e5af3c8d,
   "/components/StoryBudget/StoryBudgetView#StoryBudgetView": StoryBudgetView_529d9af6a1540838d1a3f4fe0643dd8d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
