@@ -14,11 +14,10 @@
 import { parseArgs } from 'node:util';
 
 import { slugify } from '@newsroom/schema';
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload';
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from '../../../apps/cms/bench/payload-api.ts';
 
 import { generatedStory, REPORTERS } from '../../../apps/cms/bench/generated-stories.ts';
-import { importWireStories, parseWireFiles } from '../../../apps/cms/src/import/wire-import.ts';
-import { paragraphsToLexical } from '../../../apps/cms/src/lib/lexical.ts';
+import { importWireStories, parseWireFiles, wireArticleData } from '../../../apps/cms/src/import/wire-import.ts';
 import { closePayload, openPayload } from '../../../apps/cms/src/lib/open-payload.ts';
 import { seedDemo } from '../../../apps/cms/src/seed/seed-demo.ts';
 
@@ -153,40 +152,7 @@ function fraction(i) {
   return ((x ^ (x >>> 16)) >>> 0) / 2 ** 32;
 }
 
-/** The article the wire import would write for `story` (apps/cms/src/import/wire-import.ts), published. */
+/** The article the wire import writes for `story` (apps/cms/src/import/wire-import.ts `wireArticleData`), published. */
 function articleData(story, { authors, section, publishedAt }) {
-  const photo = story.photo;
-  return {
-    headline: story.headline,
-    authors,
-    section,
-    dateline: {
-      place: story.dateline.place ?? null,
-      month: story.dateline.month,
-      day: story.dateline.day,
-      year: story.dateline.year ?? null,
-      agency: story.dateline.agency ?? null,
-    },
-    hero: photo
-      ? {
-          alt: photo.alt ?? null,
-          caption: photo.caption ?? null,
-          credit: photo.credit ?? null,
-          creator: photo.creator ?? null,
-          copyright: photo.copyright ?? null,
-          licenseUrl: photo.licenseUrl ?? null,
-          licenseOffered: photo.licenseOffered ?? false,
-        }
-      : undefined,
-    body: paragraphsToLexical(story.paragraphs),
-    adPositions: story.adPositions.map((position) =>
-      position.placement === 'after-paragraph' ? { placement: position.placement, paragraph: position.paragraph } : { placement: position.placement },
-    ),
-    showLatestHeadlines: story.latestHeadlines,
-    source: { kind: 'wire', agency: story.dateline.agency ?? null, importedAt: new Date().toISOString() },
-    seo: { description: story.paragraphs[0]?.slice(0, 200) ?? null },
-    tags: [ARCHIVE_TAG],
-    _status: 'published',
-    publishedAt,
-  };
+  return { ...wireArticleData({ name: 'generated', story }, authors), section, tags: [ARCHIVE_TAG], _status: 'published', publishedAt };
 }
