@@ -1,5 +1,5 @@
 // Makes sure the programs the test suites drive are on this machine: Debian's Chromium, PostgreSQL server binaries,
-// and for the multi-instance suite Varnish with varnish-modules (xkey), Redis, nginx and wrk. Installs them with
+// exiftool (the tests read photo metadata back with a reader other than the CMS's own), and for the multi-instance suite Varnish with varnish-modules (xkey), Redis, nginx and wrk. Installs them with
 // apt-get when running as root; otherwise says, in one line, what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -27,6 +27,7 @@ function missingPackages() {
   if (!has('redis-server')) missing.push('redis-server');
   if (!has('nginx')) missing.push('nginx');
   if (!has('wrk')) missing.push('wrk');
+  if (!has('exiftool')) missing.push('libimage-exiftool-perl');
   return missing;
 }
 

@@ -10,6 +10,7 @@ import { Articles } from './collections/Articles/index';
 import { AuditLog } from './collections/AuditLog';
 import { Authors } from './collections/Authors';
 import { Headlines } from './collections/Headlines';
+import { LicenseRequests } from './collections/LicenseRequests';
 import { Media } from './collections/Media';
 import { Sections } from './collections/Sections';
 import { usersCollection } from './collections/Users';
@@ -123,7 +124,7 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
       },
     },
     // Fields that refer to accounts (createdBy) are for staff only in every collection.
-    collections: [Articles, Media, Authors, Sections, AdSlots, Headlines, AuditLog, usersCollection(publicUrl)].map(hideUserReferences),
+    collections: [Articles, Media, Authors, Sections, AdSlots, Headlines, AuditLog, LicenseRequests, usersCollection(publicUrl)].map(hideUserReferences),
     editor: lexicalEditor(),
     db: databaseAdapter(database),
     // Photos over 20 MB or 50 megapixels are refused (lib/upload-limits.ts).

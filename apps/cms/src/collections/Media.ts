@@ -6,6 +6,8 @@ import { isEditorOrAdmin, roleOf } from '../access/roles';
 import { photoRightsFields } from '../fields/photoRights';
 import { mediaDir } from '../lib/paths';
 import { enforceUploadLimits } from '../lib/upload-limits';
+import { preparePhotoUpload } from '../media/prepare-upload';
+import { PHOTO_RENDITIONS } from '../media/renditions';
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -13,20 +15,17 @@ export const Media: CollectionConfig = {
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'credit', 'updatedAt'] },
   access: { read: canReadMedia, create: isStaff, update: canUpdateMedia, delete: isEditor },
   hooks: {
-    beforeOperation: [enforceUploadLimits],
+    // Limits first (nothing big is decoded), then the file's own rights are read and written into what is stored.
+    beforeOperation: [enforceUploadLimits, preparePhotoUpload],
     beforeChange: [guardPublishedPhotos],
   },
   upload: {
     staticDir: mediaDir,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
     focalPoint: true,
-    imageSizes: [
-      { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
-      { name: 'card', width: 768, height: 432, position: 'centre' },
-      { name: 'hero', width: 1280, withoutEnlargement: true },
-      { name: 'square', width: 1200, height: 1200, position: 'centre' },
-      { name: 'og', width: 1200, height: 630, position: 'centre' },
-    ],
+    // Every rendition keeps the rights preparePhotoUpload wrote into the file (and nothing else: it stripped the rest).
+    withMetadata: true,
+    imageSizes: PHOTO_RENDITIONS,
     adminThumbnail: 'thumbnail',
   },
   fields: [
@@ -37,6 +36,18 @@ export const Media: CollectionConfig = {
       admin: { description: 'Describe the image for readers who cannot see it.' },
     },
     ...photoRightsFields(),
+    {
+      name: 'dateCreated',
+      type: 'date',
+      admin: { position: 'sidebar', description: 'When the photo was taken, as its file states it.' },
+    },
+    {
+      // Which fields the upload filled from the file's IPTC/XMP/EXIF (the editor's own entries always win).
+      name: 'rightsFromFile',
+      type: 'text',
+      label: 'Read from the file',
+      admin: { position: 'sidebar', readOnly: true, description: 'Fields filled from the photo’s own IPTC/XMP metadata when it was uploaded.' },
+    },
     {
       // Who uploaded the photo: a contributor may change their own photos (until a published story shows one).
       name: 'createdBy',

@@ -6,6 +6,7 @@ import * as migration_20261201_094326_archive_scale from './20261201_094326_arch
 import * as migration_20261201_094636_newsroom_workflow from './20261201_094636_newsroom_workflow';
 import * as migration_20261201_130258_wire_identity from './20261201_130258_wire_identity';
 import * as migration_20261201_134214_media_object_key from './20261201_134214_media_object_key';
+import * as migration_20261201_155335_photo_rights from './20261201_155335_photo_rights';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261201_134214_media_object_key.up,
     down: migration_20261201_134214_media_object_key.down,
-    name: '20261201_134214_media_object_key'
+    name: '20261201_134214_media_object_key',
+  },
+  {
+    up: migration_20261201_155335_photo_rights.up,
+    down: migration_20261201_155335_photo_rights.down,
+    name: '20261201_155335_photo_rights',
   },
 ];

@@ -1,0 +1,157 @@
+import { LRUCache } from 'lru-cache';
+import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type Payload } from 'payload';
+
+import { isEditor } from '../access/hasRole';
+import { clientAddress } from '../access/signInLimiter';
+
+export const LICENSE_REQUESTS = 'license-requests';
+
+/**
+ * Anyone may ask to license a photo; nobody but the desk reads the asks. A request from a reader is limited twice:
+ * per client address, and for the whole process (the address is what the nearest proxy says, which a client talking
+ * to the CMS directly can choose — the overall cap bounds what such a client can store).
+ */
+export const LICENSE_REQUEST_LIMITS = {
+  perClient: 5,
+  perClientWindowMs: 10 * 60 * 1000,
+  overall: 120,
+  overallWindowMs: 60 * 1000,
+  maxTracked: 10_000,
+} as const;
+
+/** The form's trap: a field people never see, so never fill. Its name is part of the site's form. */
+export const HONEYPOT_FIELD = 'website';
+
+export const INTENDED_USES = [
+  { label: 'Editorial (news, magazine, book)', value: 'editorial' },
+  { label: 'Commercial or advertising', value: 'commercial' },
+  { label: 'Personal or educational', value: 'personal' },
+  { label: 'Other', value: 'other' },
+] as const;
+
+type Window = { count: number; resetAt: number };
+
+class RequestCounter {
+  private readonly clients: LRUCache<string, Window>;
+  private overall: Window = { count: 0, resetAt: 0 };
+
+  constructor(
+    private readonly limits: typeof LICENSE_REQUEST_LIMITS = LICENSE_REQUEST_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.clients = new LRUCache<string, Window>({ max: limits.maxTracked, ttl: limits.perClientWindowMs });
+  }
+
+  /** Counts one request; false when the client or the process is over its limit. */
+  admit(client: string): boolean {
+    const now = this.now();
+    if (this.overall.resetAt <= now) this.overall = { count: 0, resetAt: now + this.limits.overallWindowMs };
+    const own = this.clients.get(client);
+    const window = own && own.resetAt > now ? own : { count: 0, resetAt: now + this.limits.perClientWindowMs };
+    if (window.count >= this.limits.perClient || this.overall.count >= this.limits.overall) return false;
+    window.count += 1;
+    this.overall.count += 1;
+    this.clients.set(client, window);
+    return true;
+  }
+}
+
+const counters: WeakMap<Payload, RequestCounter> = ((globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.licenseRequestCounters')] ??=
+  new WeakMap<Payload, RequestCounter>()) as WeakMap<Payload, RequestCounter>;
+
+function counterFor(payload: Payload): RequestCounter {
+  let counter = counters.get(payload);
+  if (!counter) counters.set(payload, (counter = new RequestCounter()));
+  return counter;
+}
+
+const TOO_MANY_REQUESTS = 429;
+
+/**
+ * A reader's request (no signed-in user): refused when the trap field is filled, or when the client or the process
+ * is over its limit; what the reader may not set (status, notes) is cleared.
+ */
+const guardReaderRequests: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'create' || req.user) return args;
+  const data = ((args as { data?: Record<string, unknown> }).data ??= {});
+  const trap = data[HONEYPOT_FIELD];
+  if (typeof trap === 'string' ? trap.trim() !== '' : trap != null) throw new APIError('This request was refused.', 400);
+  if (!counterFor(req.payload).admit(clientAddress(req.headers))) {
+    throw new APIError('Too many licensing requests from here; please try again in a few minutes.', TOO_MANY_REQUESTS);
+  }
+  delete data[HONEYPOT_FIELD];
+  delete data.status;
+  delete data.notes;
+  return args;
+};
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+
+/** A text field's check (a custom `validate` replaces Payload's own, so `required` is checked here too). */
+const textOfAtMost =
+  (limit: number, label: string, { required = false } = {}) =>
+  (value: unknown) => {
+    const blank = value == null || (typeof value === 'string' && value.trim() === '');
+    if (blank) return required ? `${label} is required` : true;
+    return (typeof value === 'string' && value.length <= limit) || `${label} may be at most ${limit} characters`;
+  };
+
+export const LicenseRequests: CollectionConfig = {
+  slug: LICENSE_REQUESTS,
+  labels: { singular: 'License request', plural: 'License requests' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'organisation', 'photo', 'intendedUse', 'status', 'createdAt'],
+    description: 'Requests to license a photo, sent by readers from the photo’s licensing page.',
+  },
+  access: { create: () => true, read: isEditor, update: isEditor, delete: isEditor },
+  hooks: { beforeOperation: [guardReaderRequests] },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'photo',
+          type: 'relationship',
+          relationTo: 'media',
+          validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+            value != null || siblingData.article != null || 'Name the photo (or the story whose photo it is)',
+        },
+        { name: 'article', type: 'relationship', relationTo: 'articles', admin: { description: 'For a story photo the media library does not hold.' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'name', type: 'text', required: true, validate: textOfAtMost(200, 'Name', { required: true }) },
+        {
+          name: 'email',
+          type: 'email',
+          required: true,
+          validate: (value: unknown) => (typeof value === 'string' && value.length <= 320 && EMAIL.test(value)) || 'Enter an email address like name@example.org',
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'organisation', type: 'text', validate: textOfAtMost(200, 'Organisation') },
+        { name: 'intendedUse', type: 'select', required: true, options: [...INTENDED_USES] },
+      ],
+    },
+    { name: 'message', type: 'textarea', required: true, validate: textOfAtMost(5000, 'Message', { required: true }) },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'new',
+      options: [
+        { label: 'New', value: 'new' },
+        { label: 'Answered', value: 'answered' },
+        { label: 'Declined', value: 'declined' },
+      ],
+      admin: { position: 'sidebar' },
+    },
+    { name: 'notes', type: 'textarea', admin: { position: 'sidebar', description: 'For the desk only.' } },
+  ],
+  timestamps: true,
+};
