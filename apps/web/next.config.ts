@@ -53,6 +53,10 @@ const nextConfig: NextConfig = {
       { source: '/', destination: '/front/latest' },
     ];
   },
+  // Links from before each photo had its own licensing page (`/licensing?photo=<story slug>`) still reach it.
+  async redirects() {
+    return [{ source: '/licensing', has: [{ type: 'query' as const, key: 'photo', value: '(?<slug>[a-z0-9][a-z0-9-]{0,199})' }], destination: '/licensing/:slug', permanent: true }];
+  },
   async headers() {
     return [
       { source: '/_assets/:file*', headers: [{ key: 'Cache-Control', value: IMMUTABLE }] },

@@ -35,7 +35,7 @@ test.describe.serial('article page: the seed story', () => {
     await expect(caption.locator('[part="credit"]')).toHaveText('File Photo by Stephen Shaver/UPI');
     const license = caption.locator('a[rel="license"]');
     await expect(license).toHaveText('License Photo');
-    expect(await license.getAttribute('href')).toMatch(/^\/licensing\?photo=/);
+    expect(await license.getAttribute('href')).toBe(`/licensing/${SEED_SLUG}`);
     // The wire photo has no file yet: no image at all, rather than a broken one.
     await expect(article.locator('img')).toHaveCount(0);
 
@@ -170,8 +170,8 @@ test.describe.serial('article page: the seed story', () => {
         creditText: 'File Photo by Stephen Shaver/UPI',
         creator: { '@type': 'Person', name: 'Stephen Shaver' },
         copyrightNotice: expect.stringMatching(/^© \d{4} UPI$/),
-        license: `${newsroom.webBase}/licensing?photo=${SEED_SLUG}`,
-        acquireLicensePage: `${newsroom.webBase}/licensing?photo=${SEED_SLUG}`,
+        license: `${newsroom.webBase}/licensing/${SEED_SLUG}`,
+        acquireLicensePage: `${newsroom.webBase}/licensing/${SEED_SLUG}`,
       },
       mainEntityOfPage: { '@id': url },
     });

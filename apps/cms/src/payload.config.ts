@@ -10,6 +10,7 @@ import { Articles } from './collections/Articles/index';
 import { AuditLog } from './collections/AuditLog';
 import { Authors } from './collections/Authors';
 import { Headlines } from './collections/Headlines';
+import { keepConnectionLossesNonFatal } from './lib/database-outage';
 import { LicenseRequests } from './collections/LicenseRequests';
 import { Media } from './collections/Media';
 import { Sections } from './collections/Sections';
@@ -153,8 +154,12 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
       access: { queue: canManageSchedules, cancel: canManageSchedules, run: canManageSchedules },
       jobsCollectionOverrides: guardJobsCollection,
     },
-    // Watches transactions for the revalidation outbox, and delivers what earlier processes left queued.
-    onInit: startRevalidationDelivery,
+    // Watches transactions for the revalidation outbox, and delivers what earlier processes left queued; a
+    // database connection the server drops is logged, never fatal (lib/database-outage.ts).
+    onInit: (payload) => {
+      keepConnectionLossesNonFatal(payload);
+      startRevalidationDelivery(payload);
+    },
     // GET /api/search (readers' full-text search) and /api/search/tags/:slug (tag pages): src/search/.
     // …and GET /api/database-identity: which database this is, for the site's caches (lib/database-identity.ts).
     endpoints: [...searchEndpoints, databaseIdentityEndpoint],

@@ -19,8 +19,10 @@ export const photoSchema = z.object({
   creator: z.string().optional(),
   /** Copyright notice, e.g. "© 2018 UPI". */
   copyright: z.string().optional(),
-  /** Where the photo can be licensed. */
+  /** Where the photo can be licensed: the source's own page (an agency's), or the publisher's. */
   licenseUrl: linkSchema.optional(),
+  /** The publisher's page for this photo: its rights and terms, and a way to ask for a license. */
+  licensePage: linkSchema.optional(),
   /** How the photo may be used, as its source states it (ninjs `usageTerms`). */
   usageTerms: z.string().optional(),
   /** The wire copy carried a "License Photo" link. */

@@ -69,3 +69,19 @@ async function answers(payload: () => Promise<Payload>): Promise<boolean> {
     return false;
   }
 }
+
+type ErrorEmitter = { on(event: 'error', listener: (error: Error) => void): unknown };
+
+/**
+ * A PostgreSQL connection the server ends (a restart, a failover, `pg_terminate_backend`) emits `error` on its client
+ * — idle ones through the pool, checked-out ones on themselves. Unheard, that event ends the process; the query that
+ * was running has already failed on its own. So every client gets a listener that logs it, and the pool replaces the
+ * connection on the next checkout.
+ */
+export function keepConnectionLossesNonFatal(payload: Payload): void {
+  const pool = (payload.db as unknown as { pool?: ErrorEmitter & { on(event: 'connect', listener: (client: ErrorEmitter) => void): unknown } }).pool;
+  if (!pool) return;
+  const log = (error: Error) => payload.logger.warn(`database connection lost: ${error.message}`);
+  pool.on('error', log);
+  pool.on('connect', (client) => client.on('error', log));
+}

@@ -9,10 +9,16 @@ export type DemoStory = {
   authors: string[];
   dateline: { place?: string; month: number; day: number; agency?: string };
   paragraphs: string[];
-  photo?: { caption: string; credit: string; creator: string; licenseOffered: boolean };
+  /**
+   * The lead photo: a picture the seed draws itself (`scene`, in demo-photos.ts), its rights written into the file
+   * (so the upload reads them from there), and the printed credit line.
+   */
+  photo?: { scene: DemoScene; alt: string; caption: string; credit: string; creator: string; licenseOffered: boolean };
   tags: string[];
   adPositions: ({ placement: 'top' } | { placement: 'after-paragraph'; paragraph: number })[];
 };
+
+export type DemoScene = 'harbor' | 'satellite' | 'night-bus';
 
 export const DEMO_SECTIONS = [
   { name: 'World', slug: 'world', description: 'Reporting from around the globe.' },
@@ -42,6 +48,8 @@ export const DEMO_STORIES: DemoStory[] = [
       'Neighbouring towns have asked to see the results before deciding on their own defences.',
     ],
     photo: {
+      scene: 'harbor',
+      alt: 'A low sun over a calm harbor, a long seawall and the dark shapes of reef cages in the shallows.',
       caption: 'Volunteers inspect a test reef cage at low tide in Port Ellen.',
       credit: 'Photo by Ana Ruiz/Newsroom',
       creator: 'Ana Ruiz',
@@ -64,6 +72,14 @@ export const DEMO_STORIES: DemoStory[] = [
       'The satellite will spend the next year testing a low-cost camera that the team hopes farmers could one day use to track crop health.',
     ],
     tags: ['space', 'education'],
+    photo: {
+      scene: 'satellite',
+      alt: 'A small cube-shaped satellite with unfolded solar panels above the curve of the Earth.',
+      caption: 'An artist’s rendering of the student satellite in orbit, its solar panels unfolded.',
+      credit: 'Illustration by Priya Natarajan/Newsroom',
+      creator: 'Priya Natarajan',
+      licenseOffered: false,
+    },
     adPositions: [{ placement: 'after-paragraph', paragraph: 2 }],
   },
   {
@@ -82,6 +98,8 @@ export const DEMO_STORIES: DemoStory[] = [
       'Fares will match daytime prices.',
     ],
     photo: {
+      scene: 'night-bus',
+      alt: 'A lit bus at a stop under street lamps, city towers behind it against a night sky.',
       caption: 'A night bus waits at the central station terminus.',
       credit: 'File Photo by Jon Mercer/Newsroom',
       creator: 'Jon Mercer',

@@ -7,7 +7,34 @@ import { isLongEnough, MIN_PASSWORD_LENGTH } from '../access/passwordPolicy';
 import type { Role } from '../access/roles';
 import type { DatabaseTarget } from '../lib/database-url';
 import { paragraphsToLexical } from '../lib/lexical';
-import { DEMO_AD_SLOTS, DEMO_AUTHORS, DEMO_SECTIONS, DEMO_STORIES } from './demo-content';
+import { DEMO_AD_SLOTS, DEMO_AUTHORS, DEMO_SECTIONS, DEMO_STORIES, type DemoStory } from './demo-content';
+import { demoPhoto } from './demo-photos';
+
+/** The terms the demo photos are filed with. */
+export const DEMO_USAGE_TERMS = 'Editorial use with the credit line as printed. No resale, no archiving by third parties.';
+
+/**
+ * A demo story's photo in the media library: drawn by the seed with its rights in the file, uploaded with only its
+ * alt text, so the upload fills caption, creator, credit, copyright and terms from the file itself.
+ */
+async function uploadDemoPhoto(payload: Payload, req: PayloadRequest, story: DemoStory & { photo: NonNullable<DemoStory['photo']> }, year: number) {
+  const { photo } = story;
+  const data = await demoPhoto(photo.scene, {
+    creator: photo.creator,
+    credit: photo.credit,
+    copyright: `© ${year} Newsroom Daily`,
+    caption: photo.caption,
+    usageTerms: DEMO_USAGE_TERMS,
+  });
+  return payload.create({
+    collection: 'media',
+    req,
+    overrideAccess: true,
+    depth: 0,
+    data: { alt: photo.alt },
+    file: { data, mimetype: 'image/jpeg', name: `${photo.scene}.jpg`, size: data.length },
+  });
+}
 
 export const DEMO_ACCOUNTS: { email: string; role: Role; name: string }[] = [
   { email: 'admin@example.com', role: 'admin', name: 'Demo Admin' },
@@ -110,6 +137,8 @@ async function seedInside(payload: Payload, req: PayloadRequest, options: { pass
       articleIds.push(found.docs[0].id);
       continue;
     }
+    const year = new Date(now).getUTCFullYear();
+    const media = story.photo ? await uploadDemoPhoto(payload, req, story as DemoStory & { photo: NonNullable<DemoStory['photo']> }, year) : undefined;
     const doc = await payload.create({
       collection: 'articles',
       ...system,
@@ -120,8 +149,9 @@ async function seedInside(payload: Payload, req: PayloadRequest, options: { pass
         authors: story.authors.map((name) => authorIds.get(name)!) as never,
         section: sectionIds.get(story.section) as never,
         tags: story.tags,
-        dateline: { ...story.dateline, year: new Date(now).getUTCFullYear() },
-        hero: story.photo ? { ...story.photo, alt: story.photo.caption } : undefined,
+        dateline: { ...story.dateline, year },
+        // Caption, credit and rights come from the photo's own record (read from its file); the story adds nothing.
+        hero: story.photo && media ? { image: media.id as never, licenseOffered: story.photo.licenseOffered } : undefined,
         body: paragraphsToLexical(story.paragraphs) as never,
         adPositions: story.adPositions,
         showLatestHeadlines: true,

@@ -1,7 +1,9 @@
+import { slugify } from '@newsroom/schema';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { lexicalToParagraphs } from '../../src/lib/lexical';
+import { DEMO_STORIES } from '../../src/seed/demo-content';
 import { seedDemo } from '../../src/seed/seed-demo';
 import { countAll, DIALECTS, openTestPayload, type TestPayload } from '../support/databases';
 import { fieldErrors, makeArticle } from '../support/fixtures';
@@ -138,5 +140,20 @@ describe.each(DIALECTS)('collections on %s', (dialect) => {
     const story = await t.payload.find({ collection: 'articles', where: { slug: { equals: 'night-buses-return-to-the-river-line-after-a-four-year-pause' } }, overrideAccess: false, depth: 1 });
     expect(story.docs[0]?.authors?.map((a) => (typeof a === 'object' ? a.name : a))).toEqual(['Ines Varga', 'Mara Lindqvist']);
     expect(lexicalToParagraphs(story.docs[0]?.body)).toHaveLength(7);
+  });
+
+  it('gives every demo story a photo of its own, its rights read from the file the seed drew', async () => {
+    const stories = await t.payload.find({ collection: 'articles', where: { slug: { in: DEMO_STORIES.map((story) => slugify(story.headline)) } }, overrideAccess: false, depth: 1 });
+    expect(stories.docs).toHaveLength(DEMO_STORIES.length);
+    for (const story of stories.docs) {
+      const image = story.hero?.image;
+      expect(typeof image === 'object' && image, story.slug!).toBeTruthy();
+      const media = image as Exclude<typeof image, number | string | null | undefined>;
+      const demo = DEMO_STORIES.find((entry) => slugify(entry.headline) === story.slug)!.photo!;
+      expect(media).toMatchObject({ width: 2400, height: 1600, alt: demo.alt, caption: demo.caption, credit: demo.credit, creator: demo.creator });
+      expect(media.copyright).toMatch(/^© \d{4} Newsroom Daily$/);
+      expect(media.rightsFromFile).toBe('caption, creator, credit line, copyright, usage terms');
+      expect(media.sizes?.w800Avif?.width).toBe(800);
+    }
   });
 });

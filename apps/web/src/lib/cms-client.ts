@@ -4,6 +4,7 @@ import type {
   PayloadAuthor,
   PayloadHeadline,
   PayloadList,
+  PayloadMedia,
   PayloadSection,
   PayloadUser,
 } from './payload-types';
@@ -121,6 +122,7 @@ export const MEDIA_SELECT: Select = {
   creator: true,
   copyright: true,
   licenseUrl: true,
+  usageTerms: true,
   url: true,
   filename: true,
   mimeType: true,
@@ -144,6 +146,34 @@ const HEADLINE_SELECT: Select = { title: true, article: true, url: true, publish
 /** A curated headline's article is shown as a card on the front page (top stories): it brings what a card shows. */
 const HEADLINE_POPULATE: Select = { articles: LIST_SELECT, authors: { name: true, slug: true }, sections: { name: true, slug: true }, media: MEDIA_SELECT };
 const AD_SLOT_SELECT: Select = { name: true, label: true, sizes: true, placement: true, creative: true, activeFrom: true, activeUntil: true, updatedAt: true };
+
+/** What a reader sends to ask for a license. */
+export interface LicenseRequestInput {
+  photo?: string;
+  article?: string;
+  name: string;
+  email: string;
+  organisation?: string;
+  intendedUse: string;
+  message: string;
+  /** The form's trap field, passed on as filled in. */
+  website?: string;
+}
+
+export type LicenseRequestOutcome =
+  | { ok: true; id: string }
+  | { ok: false; status: 400; errors: Record<string, string>; message: string }
+  | { ok: false; status: 429; message: string };
+
+/** Field errors from a Payload validation error body: `{ errors: [{ message, data: { errors: [{ path, message }] } }] }`. */
+function fieldErrorsOf(body: unknown): { message: string; errors: Record<string, string> } {
+  const first = (body as { errors?: { message?: unknown; data?: { errors?: { path?: unknown; message?: unknown }[] } }[] } | undefined)?.errors?.[0];
+  const errors: Record<string, string> = {};
+  for (const error of first?.data?.errors ?? []) {
+    if (typeof error.path === 'string' && typeof error.message === 'string') errors[error.path] = error.message;
+  }
+  return { message: typeof first?.message === 'string' ? first.message : 'The request was refused.', errors };
+}
 
 /** The only code in the site that talks to the CMS: its REST API, typed. */
 export interface CmsClient {
@@ -176,6 +206,13 @@ export interface CmsClient {
   currentUser(token: string): Promise<PayloadUser | undefined>;
   /** A file of the media collection, streamed as the CMS serves it. */
   mediaFile(filename: string): Promise<Response>;
+  /** A photo of the media library that readers may see (one a live story shows), or undefined. */
+  photo(id: string): Promise<PayloadMedia | undefined>;
+  /**
+   * Stores a reader's request to license a photo (`POST /api/license-requests`, anonymous), naming the reader's
+   * address as the nearest proxy would, so the CMS limits requests per reader. Field errors come back by field.
+   */
+  createLicenseRequest(data: LicenseRequestInput, clientAddress: string): Promise<LicenseRequestOutcome>;
   clearMemo(): void;
 }
 
@@ -331,6 +368,37 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
 
     mediaFile(filename) {
       return request(`/api/media/file/${encodeURIComponent(filename)}`, { accept: '*/*' });
+    },
+
+    async photo(id) {
+      if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) return undefined;
+      try {
+        return await getJson<PayloadMedia>(`/api/media/${encodeURIComponent(id)}`, { depth: 0, select: MEDIA_SELECT });
+      } catch (error) {
+        // A photo readers may not see is "forbidden" to them: for the site, it is not there.
+        if (error instanceof CmsRequestError && error.status === 403) return undefined;
+        throw error;
+      }
+    },
+
+    async createLicenseRequest(data, clientAddress) {
+      let response: Response;
+      try {
+        response = await doFetch(`${base}/api/license-requests`, {
+          method: 'POST',
+          headers: { accept: 'application/json', 'content-type': 'application/json', 'x-forwarded-for': clientAddress },
+          body: JSON.stringify(data),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (error) {
+        throw new CmsUnavailableError(`CMS unreachable at ${base}: ${(error as Error).message}`, { cause: error });
+      }
+      const body = (await response.json().catch(() => undefined)) as { doc?: { id?: unknown } } | undefined;
+      if (response.status === 201 && body?.doc?.id !== undefined) return { ok: true, id: String(body.doc.id) };
+      if (response.status === 429) return { ok: false, status: 429, message: fieldErrorsOf(body).message };
+      if (response.status === 400) return { ok: false, status: 400, ...fieldErrorsOf(body) };
+      if (response.status >= 500) throw new CmsUnavailableError(`CMS answered ${response.status} for a license request`);
+      throw new CmsRequestError(`CMS answered ${response.status} for a license request`, response.status);
     },
 
     clearMemo() {

@@ -136,7 +136,7 @@ export async function articlePageData(slug: string, { draftToken }: { draftToken
       tags: article.tags,
     },
     article,
-    captionHtml: article.photo ? photoCaptionHtml(article.photo) : null,
+    captionHtml: article.photo ? photoCaptionHtml(article.photo, { renditions: view.photoRenditions, priority: true }) : null,
     correctionsHtml: correctionsNoticeHtml(article.corrections) || null,
     bodyHtml,
     topAdHtml: top ? renderAdSlot(top, { lazy: false }) : null,
@@ -180,7 +180,8 @@ export async function frontPageData(page = 1): Promise<ListPageProps | undefined
     },
     heading: 'Latest news',
     intro: null,
-    topCardsHtml: top.map((doc, index) => cardOf(doc, index === 0 ? 'wide' : 'compact')),
+    // The first top story's image is above the fold on every screen: it loads at once.
+    topCardsHtml: top.map((doc, index) => cardOf(doc, index === 0 ? 'wide' : 'compact', index === 0)),
     cardsHtml: latestDocs.docs.filter((doc) => !topIds.has(doc.id)).map((doc) => cardOf(doc)),
     pagination,
   };
@@ -247,9 +248,9 @@ function newsArticleJsonLd(article: Article, site: ReturnType<typeof siteInfo>):
   return ld.dateline === undefined ? { ...ld, dateline: formatDateline(article.dateline) } : ld;
 }
 
-function cardOf(doc: PayloadArticle, layout?: 'compact' | 'wide'): string {
+function cardOf(doc: PayloadArticle, layout?: 'compact' | 'wide', eager = false): string {
   const view = fromPayloadArticle(doc);
-  return articleCardHtml(view.article, { renditions: view.photoRenditions, ...(layout ? { layout } : {}) });
+  return articleCardHtml(view.article, { renditions: view.photoRenditions, eager, ...(layout ? { layout } : {}) });
 }
 
 function ogImage(renditions: ImageRendition[], alt: string | undefined): PageMeta['image'] {

@@ -35,10 +35,20 @@ describe('fromPayloadArticle', () => {
       credit: 'File Photo by Stephen Shaver/UPI',
       creator: 'Stephen Shaver',
       copyright: '© 2018 UPI',
-      licenseUrl: '/licensing?photo=beijing-inter-korea-liaison-office-a-sign-of-progress',
+      licenseUrl: '/licensing/beijing-inter-korea-liaison-office-a-sign-of-progress',
+      licensePage: '/licensing/beijing-inter-korea-liaison-office-a-sign-of-progress',
       licenseOffered: true,
     });
     expect(article.photo?.src).toBeUndefined();
+  });
+
+  it('sends "License Photo" to the source’s page when the photo names one, else to the photo’s page here', () => {
+    const agency = fromPayloadArticle(seedArticle({ hero: { image: { ...media(), licenseUrl: 'https://agency.example/buy/7' } } })).article.photo!;
+    expect(agency).toMatchObject({ licenseUrl: 'https://agency.example/buy/7', licensePage: `/licensing/${media().id}` });
+    const ours = fromPayloadArticle(seedArticle({ hero: { image: { ...media(), usageTerms: 'Editorial use only' } } })).article.photo!;
+    expect(ours).toMatchObject({ licenseUrl: `/licensing/${media().id}`, licensePage: `/licensing/${media().id}`, usageTerms: 'Editorial use only' });
+    // No photo file and no "License Photo" in the copy: no licensing link at all.
+    expect(fromPayloadArticle(seedArticle({ hero: { credit: 'Photo by Ana Ruiz' } })).article.photo?.licenseUrl).toBeUndefined();
   });
 
   it('keeps a stored copyright notice, and derives none without an agency', () => {

@@ -18,7 +18,7 @@ import { adSettingsOf } from './ad-slots';
 import { lexicalParagraphs } from './lexical-text';
 import { mediaPath, safeLink } from './safe-link';
 
-/** Where a photo offered for licensing without its own URL sends readers. */
+/** The site's licensing pages: `/licensing/<media id>` for a photo in the media library, `/licensing/<article slug>` for a story's photo it does not hold. */
 export const LICENSING_PAGE = '/licensing';
 
 /** An article as a page renders it: the shared schema type plus what only the page needs. */
@@ -120,8 +120,11 @@ function photoOf(doc: PayloadArticle, slug: string, year: number | undefined): {
   const media: PayloadMedia | undefined = typeof hero.image === 'object' && hero.image ? hero.image : undefined;
   const caption = text(hero.caption) ?? text(media?.caption);
   const credit = text(hero.credit) ?? text(media?.credit);
-  const licenseUrl =
-    safeLink(hero.licenseUrl) ?? safeLink(media?.licenseUrl) ?? (hero.licenseOffered ? `${LICENSING_PAGE}?photo=${slug}` : undefined);
+  // The desk's own page for the photo: its rights, its terms, and a request form.
+  const mediaId = media && (typeof media.id === 'number' || typeof media.id === 'string') && /^[A-Za-z0-9-]{1,64}$/.test(String(media.id)) ? String(media.id) : undefined;
+  const licensePage = mediaId ? `${LICENSING_PAGE}/${mediaId}` : hero.licenseOffered ? `${LICENSING_PAGE}/${slug}` : undefined;
+  // "License Photo" goes to the source's own licensing page when it names one (an agency), else to ours.
+  const licenseUrl = safeLink(hero.licenseUrl) ?? safeLink(media?.licenseUrl) ?? licensePage;
   const renditions = media ? renditionsOf(media) : [];
   const main = renditions.find((r) => r.name === 'hero') ?? renditions.find((r) => r.name === 'original');
   if (!media && !caption && !credit) return { renditions };
@@ -133,6 +136,8 @@ function photoOf(doc: PayloadArticle, slug: string, year: number | undefined): {
     creator: text(hero.creator) ?? text(media?.creator),
     copyright: text(hero.copyright) ?? text(media?.copyright) ?? agencyCopyright(credit, year),
     licenseUrl,
+    licensePage,
+    usageTerms: text(hero.usageTerms) ?? text(media?.usageTerms),
     licenseOffered: hero.licenseOffered === true || undefined,
     width: main?.width,
     height: main?.height,
@@ -145,11 +150,13 @@ function agencyCopyright(credit: string | undefined, year: number | undefined): 
   return agency && year ? `© ${year} ${agency}` : undefined;
 }
 
-function renditionsOf(media: PayloadMedia): ImageRendition[] {
+/** Every file of a media document the site can serve: the original and each size, by name. */
+export function renditionsOf(media: PayloadMedia): ImageRendition[] {
   const out: ImageRendition[] = [];
   const push = (name: string, url: string | null | undefined, width: number | null | undefined, height: number | null | undefined) => {
     const src = mediaPath(url);
-    if (src && Number.isInteger(width) && Number.isInteger(height) && width! > 0 && height! > 0) out.push({ name, src, width: width!, height: height! });
+    const sized = (n: number | null | undefined) => Number.isInteger(n) && n! > 0 && n! <= 100_000;
+    if (src && sized(width) && sized(height)) out.push({ name, src, width: width!, height: height! });
   };
   push('original', media.url, media.width, media.height);
   for (const [name, size] of Object.entries(media.sizes ?? {})) push(name, size?.url, size?.width, size?.height);

@@ -5,6 +5,7 @@ import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 
 import type { LexicalDocument } from '../lib/payload-types';
+import { LEAD_PHOTO_SIZES } from '../model/responsive-image';
 import { renderBody } from './article-body';
 
 type Element = DefaultTreeAdapterMap['element'];
@@ -187,7 +188,14 @@ class Generator {
       alt: this.value(2),
       width: this.pick([640, 0, -5, 1.5, '640" onload="x', this.value(2)]),
       height: this.pick([480, 100_001, this.value(2)]),
-      sizes: this.chance(0.5) ? { hero: { url: this.pick(['/api/media/file/hero.jpg', this.string()]), width: this.value(2), height: 300 } } : this.value(2),
+      sizes: this.chance(0.5)
+        ? {
+            hero: { url: this.pick(['/api/media/file/hero.jpg', this.string()]), width: this.value(2), height: 300 },
+            ...(this.chance(0.5) ? { w480: { url: '/api/media/file/hero-480x113.jpg', width: 480, height: 113 } } : {}),
+            ...(this.chance(0.5) ? { heroAvif: { url: this.pick(['/api/media/file/hero.avif', this.string()]), width: this.value(2), height: 300 } } : {}),
+            ...(this.chance(0.5) ? { w480Webp: { url: '/api/media/file/hero-480x113.webp', width: 480, height: this.value(2) } } : {}),
+          }
+        : this.value(2),
     };
   }
 
@@ -311,8 +319,12 @@ const ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, (value: string
   ol: { start: (v) => /^-?\d{1,10}$/.test(v) },
   li: { class: (v) => v === 'checked' || v === 'unchecked' },
   figure: { class: (v) => v === 'body-image' },
+  picture: {},
+  source: { type: (v) => v === 'image/avif' || v === 'image/webp', srcset: isMediaSrcset, sizes: (v) => v === LEAD_PHOTO_SIZES },
   img: {
     src: (v) => /^\/media\/[A-Za-z0-9%._~!$'()*-]+$/.test(v),
+    srcset: isMediaSrcset,
+    sizes: (v) => v === LEAD_PHOTO_SIZES,
     alt: () => true,
     width: (v) => /^[1-9]\d{0,5}$/.test(v),
     height: (v) => /^[1-9]\d{0,5}$/.test(v),
@@ -320,6 +332,11 @@ const ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, (value: string
     decoding: (v) => v === 'async',
   },
 };
+
+/** Candidates of site media paths with a width each: `/media/a-480x320.avif 480w, …`. */
+function isMediaSrcset(value: string): boolean {
+  return value.split(', ').every((candidate) => /^\/media\/[A-Za-z0-9%._~!$'()*-]+ [1-9]\d{0,5}w$/.test(candidate));
+}
 
 /** As the browser will read it (entities decoded): http(s) with a host, a site path, a #fragment or mailto:. */
 function isSafeHref(href: string): boolean {

@@ -1,6 +1,8 @@
 import { escapeHtml, RICH_TEXT_LIMITS, RICH_TEXT_TEXT_FORMATS } from '@newsroom/schema';
 
-import type { LexicalDocument, LexicalNode } from '../lib/payload-types';
+import type { LexicalDocument, LexicalNode, PayloadMedia } from '../lib/payload-types';
+import { renditionsOf } from '../model/from-payload-article';
+import { LAYOUT_RENDITIONS, LEAD_PHOTO_SIZES, responsiveImage } from '../model/responsive-image';
 import { hasControlCharacter, mediaPath, safeLink } from '../model/safe-link';
 
 /**
@@ -245,20 +247,28 @@ function documentLink(relationTo: unknown, value: unknown): { href: string; titl
   return { href: `${target.path}${slug}`, title: typeof title === 'string' && title.trim() !== '' ? title : slug };
 }
 
-/** An upload of an image, served from the site's own media route; undefined for anything else. */
+/**
+ * An upload of an image, served from the site's own media route — a `<picture>` of its layout widths in AVIF, WebP and
+ * JPEG, sized for the article column and loaded lazily — or undefined for anything else.
+ */
 function image(node: Node): string | undefined {
   const doc = isNode(node.value) ? node.value : undefined;
   if (!doc || typeof doc.mimeType !== 'string' || !doc.mimeType.startsWith('image/')) return undefined;
-  const sizes = isNode(doc.sizes) ? doc.sizes : {};
-  const hero = isNode(sizes.hero) && typeof sizes.hero.url === 'string' && sizes.hero.url !== '' ? sizes.hero : undefined;
-  const src = mediaPath(typeof (hero ?? doc).url === 'string' ? ((hero ?? doc).url as string) : undefined);
-  if (!src) return undefined;
   const fields = isNode(node.fields) ? node.fields : {};
   const alt = typeof fields.alt === 'string' ? fields.alt : typeof doc.alt === 'string' ? doc.alt : '';
-  const width = dimension((hero ?? doc).width);
-  const height = dimension((hero ?? doc).height);
+  const responsive = responsiveImage(renditionsOf(doc as PayloadMedia), LAYOUT_RENDITIONS, 'hero');
+  // Without a rendition of known size, the file itself, unsized.
+  const src = responsive?.src ?? mediaPath(typeof doc.url === 'string' ? doc.url : undefined);
+  if (!src) return undefined;
+  const width = dimension(responsive?.width);
+  const height = dimension(responsive?.height);
   const size = width && height ? ` width="${width}" height="${height}"` : '';
-  return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size} loading="lazy" decoding="async">`;
+  const sizes = ` sizes="${escapeHtml(LEAD_PHOTO_SIZES)}"`;
+  const srcset = responsive?.srcset ? ` srcset="${escapeHtml(responsive.srcset)}"${sizes}` : '';
+  const img = `<img src="${escapeHtml(src)}"${srcset} alt="${escapeHtml(alt)}"${size} loading="lazy" decoding="async">`;
+  if (!responsive || responsive.sources.length === 0) return img;
+  const sources = responsive.sources.map((source) => `<source type="${source.type}" srcset="${escapeHtml(source.srcset)}"${sizes}>`).join('');
+  return `<picture>${sources}${img}</picture>`;
 }
 
 function dimension(value: unknown): number | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { fromPayloadArticle } from '../model/from-payload-article';
-import { seedArticle } from '../model/fixtures/payload-docs';
+import { media, seedArticle } from '../model/fixtures/payload-docs';
 import { articleCardSnippet, oembedFor, slugFromArticleUrl, widgetArticle, widgetHeadlines } from './embeds';
 
 const site = { url: 'https://news.example', name: 'Newsroom' };
@@ -11,7 +11,7 @@ describe('widget JSON', () => {
   it('serves articles and headlines with absolute URLs, for pages on other sites', () => {
     const article = widgetArticle(seed, site.url);
     expect(article.url).toBe('https://news.example/news/beijing-inter-korea-liaison-office-a-sign-of-progress');
-    expect(article.photo?.licenseUrl).toBe('https://news.example/licensing?photo=beijing-inter-korea-liaison-office-a-sign-of-progress');
+    expect(article.photo?.licenseUrl).toBe('https://news.example/licensing/beijing-inter-korea-liaison-office-a-sign-of-progress');
     expect(widgetHeadlines([{ title: 'A', url: '/news/a' }, { title: 'B', url: 'https://b.example/' }], site.url).map((h) => h.url)).toEqual([
       'https://news.example/news/a',
       'https://b.example/',
@@ -26,6 +26,19 @@ describe('oembedFor', () => {
     expect(oembed.html).toContain('<script type="module" src="https://news.example/embed/v1/news-widgets.js"></script>');
     expect(oembed.html).toContain('<news-article-card headline="Beijing: Inter-Korea liaison office a sign of progress" href="https://news.example/news/');
     expect(oembed.html).toContain('byline="By Elizabeth Shim"');
+  });
+
+  it('carries the thumbnail’s rights beside it: credit, photographer, copyright, terms and where to license it', () => {
+    const withPhoto = fromPayloadArticle(seedArticle({ hero: { image: { ...media(), credit: 'Photo by Ana Ruiz/Newsroom', creator: 'Ana Ruiz', copyright: '© 2026 Newsroom', usageTerms: 'Editorial use only' } } })).article;
+    expect(oembedFor(withPhoto, site)).toMatchObject({
+      thumbnail_url: 'https://news.example/media/liaison-1280x853.jpg',
+      thumbnail_credit: 'Photo by Ana Ruiz/Newsroom',
+      thumbnail_creator: 'Ana Ruiz',
+      thumbnail_copyright: '© 2026 Newsroom',
+      thumbnail_usage_terms: 'Editorial use only',
+      thumbnail_license_url: `https://news.example/licensing/${media().id}`,
+    });
+    expect(oembedFor(seed, site)).not.toHaveProperty('thumbnail_credit');
   });
 
   it('escapes hostile text in the snippet', () => {

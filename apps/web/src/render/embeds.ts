@@ -73,6 +73,17 @@ export interface OEmbedRich {
   thumbnail_url?: string;
   thumbnail_width?: number;
   thumbnail_height?: number;
+  /** The thumbnail's rights (oEmbed has no fields of its own for them; consumers ignore what they do not know). */
+  thumbnail_credit?: string;
+  thumbnail_creator?: string;
+  thumbnail_copyright?: string;
+  thumbnail_usage_terms?: string;
+  /** Where to license the photo. */
+  thumbnail_license_url?: string;
+}
+
+function compactRights<T extends Record<string, string | undefined>>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** oEmbed 1.0 `rich` response for an article: the card snippet, sized to fit `maxwidth`/`maxheight`. */
@@ -92,7 +103,18 @@ export function oembedFor(article: Article, site: FeedSite, { maxwidth, maxheigh
     width,
     height,
     ...(article.photo?.src && article.photo.width && article.photo.height
-      ? { thumbnail_url: absolutize(site.url, article.photo.src), thumbnail_width: article.photo.width, thumbnail_height: article.photo.height }
+      ? {
+          thumbnail_url: absolutize(site.url, article.photo.src),
+          thumbnail_width: article.photo.width,
+          thumbnail_height: article.photo.height,
+          ...compactRights({
+            thumbnail_credit: article.photo.credit,
+            thumbnail_creator: article.photo.creator,
+            thumbnail_copyright: article.photo.copyright,
+            thumbnail_usage_terms: article.photo.usageTerms,
+            thumbnail_license_url: article.photo.licenseUrl ? absolutize(site.url, article.photo.licenseUrl) : undefined,
+          }),
+        }
       : {}),
   };
 }

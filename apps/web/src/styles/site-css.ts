@@ -89,6 +89,23 @@ mark{background:#ffe680;color:#1b1b1b;padding:0 .1em}
 .site-footer ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0;padding:0;list-style:none}
 .site-footer a{display:inline-block;padding:.25rem 0}
 news-article-card,news-related-headlines,news-photo-caption{display:block}
+.licensing{max-width:42rem}
+.licensing h1{font:700 2rem/1.2 var(--serif);margin:.5rem 0 1rem}
+.licensing h2{font:700 1.25rem/1.3 var(--sans);margin:1.5rem 0 .75rem}
+.rights{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.375rem 1rem;margin:0 0 1.5rem;font:.95rem/1.5 var(--sans)}
+.rights dt{font-weight:600}
+.rights dd{margin:0}
+.license-form p{display:grid;gap:.25rem;margin:0 0 1rem;font-family:var(--sans)}
+.license-form input,.license-form select,.license-form textarea{padding:.5rem;font:1rem/1.4 var(--sans);color:var(--text);background:var(--bg);border:1px solid var(--muted);border-radius:2px}
+.license-form [aria-invalid=true]{border-color:#b3261e;border-width:2px}
+.license-form button{justify-self:start;padding:.5rem 1rem;font:600 1rem/1.4 var(--sans);color:var(--bg);background:var(--accent);border:1px solid var(--accent);border-radius:2px;cursor:pointer}
+.optional{font-weight:400;color:var(--muted)}
+.field-error{color:#b3261e;font:600 .9rem/1.4 var(--sans)}
+@media (prefers-color-scheme:dark){.field-error{color:#ffb4ab}.license-form [aria-invalid=true]{border-color:#ffb4ab}}
+.form-problem{border-left:4px solid #b3261e;padding:.5rem 1rem;margin:0 0 1rem;font-family:var(--sans)}
+.form-problem h3{margin:0 0 .25rem;font-size:1rem}
+.license-sent{border-left:4px solid var(--accent);padding:.5rem 1rem;font-family:var(--sans)}
+.trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 `
   .replace(/\n/g, '')
   .trim();

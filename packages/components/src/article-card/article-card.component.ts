@@ -2,6 +2,7 @@ import type { Article } from '@newsroom/schema';
 import { LitElement, html, nothing } from 'lit';
 import { hostStyles } from '../internal/host.styles.js';
 import { formatDate } from '../internal/format-date.js';
+import { safeSrcset } from '../internal/safe-srcset.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { articleCardStyles } from './article-card.styles.js';
 
@@ -16,6 +17,7 @@ export type ArticleCardLayout = 'compact' | 'wide';
  * @summary A linked article teaser with headline, dek, image, byline, date and section.
  *
  * @csspart base - The `<article>` box.
+ * @csspart media - The `<picture>` around the image (AVIF and WebP sources, when given).
  * @csspart image - The `<img>`.
  * @csspart body - The text column.
  * @csspart section - The section name above the headline.
@@ -43,6 +45,13 @@ export class NewsArticleCard extends LitElement {
     dek: {},
     imageSrc: { attribute: 'image-src' },
     imageAlt: { attribute: 'image-alt' },
+    imageSrcset: { attribute: 'image-srcset' },
+    imageWebpSrcset: { attribute: 'image-webp-srcset' },
+    imageAvifSrcset: { attribute: 'image-avif-srcset' },
+    imageSizes: { attribute: 'image-sizes' },
+    imageWidth: { attribute: 'image-width', type: Number },
+    imageHeight: { attribute: 'image-height', type: Number },
+    imageLoading: { attribute: 'image-loading' },
     byline: {},
     publishedAt: { attribute: 'published-at' },
     section: {},
@@ -59,6 +68,19 @@ export class NewsArticleCard extends LitElement {
   declare imageSrc: string | undefined;
   /** Text alternative for the image; leave unset when the image adds nothing to the headline (it is then `alt=""`). */
   declare imageAlt: string | undefined;
+  /** More sizes of the image, as a `srcset` (the same format as `image-src`). */
+  declare imageSrcset: string | undefined;
+  /** The image in WebP, as a `srcset`: offered to browsers that read it. */
+  declare imageWebpSrcset: string | undefined;
+  /** The image in AVIF, as a `srcset`: offered first to browsers that read it. */
+  declare imageAvifSrcset: string | undefined;
+  /** How wide the image is shown, for choosing from the srcsets (`sizes`). */
+  declare imageSizes: string | undefined;
+  /** The image's intrinsic width and height in pixels: the space is kept before it loads. */
+  declare imageWidth: number | undefined;
+  declare imageHeight: number | undefined;
+  /** `lazy` (the default) loads the image when it nears the viewport; `eager` at once and at high priority (above the fold). */
+  declare imageLoading: 'lazy' | 'eager' | undefined;
   /** The byline as printed, e.g. "By Elizabeth Shim". */
   declare byline: string | undefined;
   /** ISO 8601 date or date-time, shown as "Sep 17, 2018" (UTC). */
@@ -70,7 +92,7 @@ export class NewsArticleCard extends LitElement {
 
   override render() {
     return html`<article part="base" class=${this.layout ?? nothing}>
-      <img part="image" src=${safeUrl(this.imageSrc) ?? nothing} alt=${this.imageAlt ?? ''} loading="lazy" />
+      ${this.renderImage()}
       <div part="body">
         <p part="section">${this.section}</p>
         <h3 part="headline">
@@ -82,10 +104,47 @@ export class NewsArticleCard extends LitElement {
     </article>`;
   }
 
+  private renderImage() {
+    const src = safeUrl(this.imageSrc);
+    if (!src) return nothing;
+    const sizes = this.imageSizes ?? nothing;
+    const eager = this.imageLoading === 'eager';
+    const source = (type: string, srcset: string | undefined) => (srcset ? html`<source type=${type} srcset=${srcset} sizes=${sizes} />` : nothing);
+    return html`<picture part="media"
+      >${source('image/avif', safeSrcset(this.imageAvifSrcset))}${source('image/webp', safeSrcset(this.imageWebpSrcset))}<img
+        part="image"
+        src=${src}
+        srcset=${safeSrcset(this.imageSrcset) ?? nothing}
+        sizes=${sizes}
+        width=${this.imageWidth ?? nothing}
+        height=${this.imageHeight ?? nothing}
+        alt=${this.imageAlt ?? ''}
+        loading=${eager ? 'eager' : 'lazy'}
+        fetchpriority=${eager ? 'high' : nothing}
+    /></picture>`;
+  }
+
 }
 
 /** The card's data, by property name; what the server renderer takes. */
 export type ArticleCardProps = Partial<
-  Pick<NewsArticleCard, 'href' | 'dek' | 'imageSrc' | 'imageAlt' | 'byline' | 'publishedAt' | 'section' | 'layout'>
+  Pick<
+    NewsArticleCard,
+    | 'href'
+    | 'dek'
+    | 'imageSrc'
+    | 'imageAlt'
+    | 'imageSrcset'
+    | 'imageWebpSrcset'
+    | 'imageAvifSrcset'
+    | 'imageSizes'
+    | 'imageWidth'
+    | 'imageHeight'
+    | 'imageLoading'
+    | 'byline'
+    | 'publishedAt'
+    | 'section'
+    | 'layout'
+  >
 > &
   Pick<NewsArticleCard, 'headline'>;

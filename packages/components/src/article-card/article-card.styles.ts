@@ -7,16 +7,19 @@ export const articleCardStyles = css`
     gap: 1em;
     align-items: start;
   }
-  img {
+  [part='media'] {
+    display: block;
     flex: none;
     width: 40%;
+  }
+  img {
+    display: block;
+    width: 100%;
+    height: auto;
     aspect-ratio: 3 / 2;
     object-fit: cover;
   }
-  img:not([src]) {
-    display: none;
-  }
-  :not(.wide) > img {
+  :not(.wide) > [part='media'] {
     width: 7em;
     order: 1;
   }

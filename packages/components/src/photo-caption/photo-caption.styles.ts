@@ -1,6 +1,9 @@
 import { css } from '../internal/css.js';
 
 export const photoCaptionStyles = css`
+  ::slotted(picture) {
+    display: block;
+  }
   ::slotted(img) {
     display: block;
     max-width: 100%;

@@ -13,6 +13,7 @@ import type { RelatedHeadlinesProps } from '../related-headlines/related-headlin
 import '../article-card/article-card.js';
 import '../photo-caption/photo-caption.js';
 import '../related-headlines/related-headlines.js';
+import { safeSrcset } from '../internal/safe-srcset.js';
 import { safeUrl } from '../internal/safe-url.js';
 
 export { articleCardProps } from '../props/article-card-props.js';
@@ -33,6 +34,13 @@ export function renderArticleCard(props: ArticleCardProps): string {
       dek=${ifDefined(props.dek)}
       image-src=${ifDefined(props.imageSrc)}
       image-alt=${ifDefined(props.imageAlt)}
+      image-srcset=${ifDefined(props.imageSrcset)}
+      image-webp-srcset=${ifDefined(props.imageWebpSrcset)}
+      image-avif-srcset=${ifDefined(props.imageAvifSrcset)}
+      image-sizes=${ifDefined(props.imageSizes)}
+      image-width=${ifDefined(props.imageWidth)}
+      image-height=${ifDefined(props.imageHeight)}
+      image-loading=${ifDefined(props.imageLoading)}
       byline=${ifDefined(props.byline)}
       published-at=${ifDefined(props.publishedAt)}
       section=${ifDefined(props.section)}
@@ -47,9 +55,40 @@ export interface CaptionedImage {
   alt: string;
   width?: number;
   height?: number;
+  /** More sizes of the same format as `src`. */
+  srcset?: string;
+  /** How wide the image is shown at each breakpoint. */
+  sizes?: string;
+  /** The image in other formats, best first (AVIF, then WebP): `<source>`s of a `<picture>`. */
+  sources?: { type: string; srcset: string }[];
+  /** The page's main image: loaded at once, at high priority. Otherwise it loads lazily. */
+  priority?: boolean;
 }
 
-/** `<news-photo-caption>`, with an optional slotted `<img>`. */
+const IMAGE_TYPE = /^image\/[a-z0-9.+-]+$/;
+
+/** The slotted image: an `<img>`, inside a `<picture>` when it has other formats. */
+function captionedImage(image: CaptionedImage, src: string) {
+  const { sizes } = image;
+  const img = html`<img
+    src=${src}
+    srcset=${ifDefined(safeSrcset(image.srcset))}
+    sizes=${ifDefined(sizes)}
+    alt=${image.alt}
+    width=${ifDefined(image.width)}
+    height=${ifDefined(image.height)}
+    loading=${image.priority ? 'eager' : 'lazy'}
+    fetchpriority=${ifDefined(image.priority ? 'high' : undefined)}
+    decoding=${image.priority ? 'sync' : 'async'}
+  />`;
+  const sources = (image.sources ?? []).flatMap((source) => {
+    const srcset = safeSrcset(source.srcset);
+    return srcset && IMAGE_TYPE.test(source.type) ? [html`<source type=${source.type} srcset=${srcset} sizes=${ifDefined(sizes)} />`] : [];
+  });
+  return sources.length > 0 ? html`<picture>${sources}${img}</picture>` : img;
+}
+
+/** `<news-photo-caption>`, with an optional slotted image (a `<picture>` with AVIF/WebP sources when given). */
 export function renderPhotoCaption(props: PhotoCaptionProps & { image?: CaptionedImage | undefined }): string {
   const { image } = props;
   const src = safeUrl(image?.src);
@@ -58,9 +97,7 @@ export function renderPhotoCaption(props: PhotoCaptionProps & { image?: Captione
       caption=${ifDefined(props.caption)}
       credit=${ifDefined(props.credit)}
       license-url=${ifDefined(props.licenseUrl)}
-      >${image && src
-        ? html`<img src=${src} alt=${image.alt} width=${ifDefined(image.width)} height=${ifDefined(image.height)} />`
-        : nothing}</news-photo-caption
+      >${image && src ? captionedImage(image, src) : nothing}</news-photo-caption
     >`,
   );
 }

@@ -35,8 +35,36 @@ describe('server rendering', () => {
     expect(output).toContain(DSD);
     expect(shadowHtml(output)).toContain('<a part="license" rel="license" href="https://www.upi.com/News_Photos/lp/">License Photo</a>');
     const light = output.slice(output.indexOf('</template>'));
-    expect(light).toMatch(/<img src="\/media\/a\.jpg" alt="A &quot;quoted&quot; alt" width="600" height="400"\s*\/?>/);
+    expect(light).toMatch(/<img src="\/media\/a\.jpg"\s+alt="A &quot;quoted&quot; alt" width="600" height="400" loading="lazy"\s+decoding="async"\s*\/?>/);
     expect(renderPhotoCaption({ caption: 'c', image: { src: 'javascript:alert(1)', alt: 'x' } })).not.toContain('<img');
+  });
+
+  it('slots a <picture> with AVIF and WebP sources for a photo that has them, keeping only safe candidates', () => {
+    const output = renderPhotoCaption({
+      ...seedCaption,
+      image: {
+        src: '/media/a-800.jpg',
+        srcset: '/media/a-480.jpg 480w, javascript:alert(1) 600w, /media/a-800.jpg 800w',
+        sizes: '(min-width: 704px) 672px, 100vw',
+        sources: [
+          { type: 'image/avif', srcset: '/media/a-480.avif 480w, /media/a-800.avif 800w' },
+          { type: 'text/html"><script>', srcset: '/media/x.avif 1w' },
+          { type: 'image/webp', srcset: 'javascript:alert(1) 480w' },
+        ],
+        alt: 'A',
+        width: 800,
+        height: 533,
+        priority: true,
+      },
+    });
+    const light = output.slice(output.indexOf('</template>'));
+    expect(light).toMatch(/<picture>/);
+    expect(light).toContain('<source type="image/avif" srcset="/media/a-480.avif 480w, /media/a-800.avif 800w" sizes="(min-width: 704px) 672px, 100vw"');
+    expect(light).not.toContain('image/webp');
+    expect(light).not.toContain('<script');
+    expect(light).not.toContain('javascript:');
+    expect(light).toMatch(/<img src="\/media\/a-800\.jpg"\s+srcset="\/media\/a-480\.jpg 480w, \/media\/a-800\.jpg 800w"/);
+    expect(light).toMatch(/loading="eager"\s+fetchpriority="high"/);
   });
 
   it('renders <news-related-headlines> with the list, inline JSON for the browser, and defer-hydration', () => {

@@ -25,7 +25,8 @@ export function toNewsArticleJsonLd(article: Article, site: SiteInfo): Record<st
       creditText: photo.credit,
       creator: photo.creator === undefined ? undefined : { '@type': 'Person', name: photo.creator },
       copyrightNotice: photo.copyright,
-      license: photo.licenseUrl === undefined ? undefined : absoluteUrl(site, photo.licenseUrl),
+      // The terms (the publisher's page states them), and where to acquire a license (the source's page, or the same).
+      license: (photo.licensePage ?? photo.licenseUrl) === undefined ? undefined : absoluteUrl(site, (photo.licensePage ?? photo.licenseUrl)!),
       acquireLicensePage: photo.licenseUrl === undefined ? undefined : absoluteUrl(site, photo.licenseUrl),
       width: photo.width,
       height: photo.height,

@@ -2,9 +2,13 @@ import { cms } from '../../../lib/cms';
 import { unavailable } from '../../../lib/http';
 import { hasControlCharacter } from '../../../model/safe-link';
 
+/** A name the CMS gave by content (`storm-harbor-3f9a0c1b2d4e.jpg`, and its renditions `…-800x533.avif`). */
+const CONTENT_ADDRESSED = /-[0-9a-f]{12}(?:-\d+x\d+)?\.[a-z0-9]+$/i;
+
 /**
  * `GET /media/<file>` — photos from the CMS media collection, served under the site's own origin with cache headers
- * a CDN can keep (Payload gives a new file a new name, never new bytes under an old one).
+ * a CDN can keep. A content-addressed name never shows other bytes: cached for a year, immutable. Older names are
+ * never reused either (Payload gives a new file a new name), but could be after a delete: a day in browsers.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
@@ -17,7 +21,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
     return new Response(upstream.body, {
       headers: {
         'Content-Type': type,
-        'Cache-Control': 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=604800',
+        'Cache-Control': CONTENT_ADDRESSED.test(file)
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=604800',
         ...(upstream.headers.get('content-length') ? { 'Content-Length': upstream.headers.get('content-length')! } : {}),
         'X-Content-Type-Options': 'nosniff',
       },

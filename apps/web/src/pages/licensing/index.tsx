@@ -1,13 +1,10 @@
 import Head from 'next/head';
 
-import { SiteLayout } from '../components/SiteLayout';
+import { SiteLayout } from '../../components/SiteLayout';
 
 export const config = { unstable_runtimeJS: false };
 
-/**
- * Where a "License Photo" link goes when the source offered one without a URL of its own (`?photo=<article slug>`
- * names the photo). Static: it needs no CMS.
- */
+/** `/licensing`: how photo licensing works here. Each photo has its own page, `/licensing/<photo>` ("License Photo"). */
 export default function Licensing() {
   return (
     <SiteLayout chrome={{ siteName: 'Newsroom Daily', sections: [] }}>
@@ -19,9 +16,9 @@ export default function Licensing() {
       <div className="notice">
         <h1>Photo licensing</h1>
         <p>
-          Photos published with our stories belong to the photographers and agencies credited beside them. To license one, contact the agency
-          named in its credit line, or write to our photo desk at <a href="mailto:photos@example.com">photos@example.com</a> with the address of
-          the story it appeared in.
+          Photos published with our stories belong to the photographers and agencies credited beside them. To license one, follow the “License
+          Photo” link under it: for a photo an agency licenses, the link goes to the agency; for our own, to a page with its rights and usage
+          terms, where you can ask our photo desk for a license.
         </p>
       </div>
     </SiteLayout>
