@@ -107,7 +107,8 @@ test.describe.serial('photos and their rights', () => {
     expect(await img.getAttribute('width')).toBe('1280');
     expect(await img.getAttribute('height')).toBe('853');
     expect((await img.getAttribute('srcset'))!.split(', ')).toHaveLength(4);
-    await expect.poll(() => img.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth)).toBe(800);
+    // (naturalWidth is the density-corrected width: the slot's, not the file's.)
+    await expect.poll(() => img.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth > 0)).toBe(true);
     const chosen = await img.evaluate((node: HTMLImageElement) => node.currentSrc);
     expect(chosen).toMatch(/-800x533\.avif$/);
 
@@ -246,6 +247,11 @@ test.describe.serial('photos and their rights', () => {
         for (const photo of photos) {
           expect(photo.width, `${route} ${photo.src}`).toMatch(/^\d+$/);
           expect(photo.height, `${route} ${photo.src}`).toMatch(/^\d+$/);
+        }
+        // One photo at most loads at once (the article's lead, the front page's first top story); the rest lazily.
+        expect(photos.filter((photo) => photo.loading !== 'lazy').length, `${route}: eager photos`).toBeLessThanOrEqual(1);
+        if (route !== '/' && !route.startsWith('/news/') && !route.startsWith('/licensing/')) {
+          expect(photos.every((photo) => photo.loading === 'lazy'), `${route}: cards load lazily`).toBe(true);
         }
         await page.waitForTimeout(300);
         const shift = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((a, b) => a + b, 0));
