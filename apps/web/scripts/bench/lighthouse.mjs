@@ -41,6 +41,9 @@ export async function lighthouseRuns(url, runs) {
           .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
           .map((a) => a.id),
         scripts: scriptRequests.map((item) => item.url),
+        images: requests
+          .filter((item) => item.resourceType === 'Image')
+          .map((item) => ({ url: item.url, transferSize: item.transferSize, resourceSize: item.resourceSize, mimeType: item.mimeType })),
         scriptTransferBytes: sum(scriptRequests.map((item) => item.transferSize ?? 0)),
         formFactor: lhr.configSettings.formFactor,
         lighthouseVersion: lhr.lighthouseVersion,
