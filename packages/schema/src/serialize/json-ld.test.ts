@@ -5,6 +5,19 @@ import { jsonLdScriptContent, toNewsArticleJsonLd } from './json-ld.js';
 const SITE = { url: 'https://news.example.com/', name: 'Newsroom Daily', logoUrl: '/logo.png' };
 
 describe('toNewsArticleJsonLd', () => {
+  it('names the publisher’s page for the photo as its license, and the source’s page as where to acquire one', () => {
+    const photo = { ...NIGHT_TRAINS.photo!, licensePage: '/licensing/42' };
+    expect(toNewsArticleJsonLd({ ...NIGHT_TRAINS, photo }, SITE).image).toMatchObject({
+      license: 'https://news.example.com/licensing/42',
+      acquireLicensePage: 'https://photos.example/license/sleeper-car',
+    });
+    const ours = { ...photo, licenseUrl: '/licensing/42' };
+    expect(toNewsArticleJsonLd({ ...NIGHT_TRAINS, photo: ours }, SITE).image).toMatchObject({
+      license: 'https://news.example.com/licensing/42',
+      acquireLicensePage: 'https://news.example.com/licensing/42',
+    });
+  });
+
   it('describes the article as a schema.org NewsArticle with every field', () => {
     expect(JSON.parse(jsonLdScriptContent(toNewsArticleJsonLd(NIGHT_TRAINS, SITE)))).toEqual({
       '@context': 'https://schema.org',
