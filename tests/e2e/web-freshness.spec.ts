@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 
 import { runCommand } from '../support/processes';
-import { type ArticleDoc, CmsApi, fetchText, labelled, lexicalBody, type Newsroom, SEED_SLUG, startNewsroom, timeUntil } from '../support/newsroom';
+import { type ArticleDoc, CmsApi, fetchText, labelled, lexicalBody, LIVE_WITHIN_MS, type Newsroom, SEED_SLUG, startNewsroom, timeUntil } from '../support/newsroom';
 
 const SECOND = 1000;
 
@@ -55,7 +55,7 @@ test.describe.serial('publishing reaches readers within a second', () => {
       timeUntil(has('/feed.xml', 'Ferry fares frozen for the summer')),
     ]);
     const elapsed = performance.now() - started;
-    expect(Math.max(...checks), `article, front, rail, section, feed: ${checks.map(Math.round).join(', ')} ms`).toBeLessThanOrEqual(SECOND);
+    expect(Math.max(...checks), `article, front, rail, section, feed: ${checks.map(Math.round).join(', ')} ms`).toBeLessThanOrEqual(LIVE_WITHIN_MS);
     expect(elapsed).toBeLessThan(5 * SECOND);
   });
 
@@ -68,7 +68,7 @@ test.describe.serial('publishing reaches readers within a second', () => {
       timeUntil(has(rail(SEED_SLUG), 'Ferry fares frozen until September')),
       timeUntil(has(`/api/widgets/articles/${story.slug}`, 'Ferry fares frozen until September')),
     ]);
-    expect(Math.max(...checks)).toBeLessThanOrEqual(SECOND);
+    expect(Math.max(...checks)).toBeLessThanOrEqual(LIVE_WITHIN_MS);
   });
 
   test('a draft saved over a live story (autosave) leaves what readers see alone', async () => {
@@ -90,7 +90,7 @@ test.describe.serial('publishing reaches readers within a second', () => {
       timeUntil(lacks('/feed.xml', 'Ferry fares frozen')),
       timeUntil(status(`/api/widgets/articles/${story.slug}`, 404)),
     ]);
-    expect(Math.max(...checks)).toBeLessThanOrEqual(SECOND);
+    expect(Math.max(...checks)).toBeLessThanOrEqual(LIVE_WITHIN_MS);
   });
 
   test('a story published and unpublished straight away ends up down (no stale re-render wins)', async () => {
@@ -117,7 +117,7 @@ test.describe.serial('publishing reaches readers within a second', () => {
       timeUntil(lacks('/', 'Pier closes for repairs')),
       timeUntil(lacks(rail(SEED_SLUG), 'Pier closes for repairs')),
     ]);
-    expect(Math.max(...checks)).toBeLessThanOrEqual(SECOND);
+    expect(Math.max(...checks)).toBeLessThanOrEqual(LIVE_WITHIN_MS);
   });
 
   test('a publish scheduled through Payload’s jobs queue reaches readers when the job runs', async () => {

@@ -111,6 +111,11 @@ test.describe.serial('photos and their rights', () => {
     await expect.poll(() => img.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth > 0)).toBe(true);
     const chosen = await img.evaluate((node: HTMLImageElement) => node.currentSrc);
     expect(chosen).toMatch(/-800x533\.avif$/);
+    // The head preloads the same AVIF set, so the photo is fetched before the body is parsed down to it.
+    const preload = page.locator('head link[rel="preload"][as="image"]');
+    await expect(preload).toHaveAttribute('type', 'image/avif');
+    await expect(preload).toHaveAttribute('imagesrcset', sources[0]!.srcset!);
+    await expect(preload).toHaveAttribute('imagesizes', '(min-width: 704px) 672px, calc(100vw - 2rem)');
 
     // The file itself: an immutable URL, the rights in XMP (read by exiftool), nothing else of the camera's.
     const served = await fetch(chosen);

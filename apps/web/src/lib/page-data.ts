@@ -8,6 +8,7 @@ import { renderAdSlot } from '../render/ad-slot';
 import { renderBody } from '../render/article-body';
 import { widgetHeadlines } from '../render/embeds';
 import { correctionsNoticeHtml } from '../render/corrections';
+import { LAYOUT_RENDITIONS, LEAD_PHOTO_SIZES, responsiveImage } from '../model/responsive-image';
 import { articleCardHtml, photoCaptionHtml, railHtml } from '../render/widgets';
 import { clientAssets } from './client-assets';
 import { cms } from './cms';
@@ -43,6 +44,8 @@ export interface ArticlePageProps {
   meta: PageMeta;
   article: Article;
   captionHtml: string | null;
+  /** The lead photo's best source, preloaded from the head: it is the page's largest paint. */
+  heroPreload?: { href: string; srcset?: string; sizes: string; type: string } | null;
   /** The corrections and updates notice, when the story has any (render/corrections.ts). */
   correctionsHtml?: string | null;
   bodyHtml: string;
@@ -137,6 +140,7 @@ export async function articlePageData(slug: string, { draftToken }: { draftToken
     },
     article,
     captionHtml: article.photo ? photoCaptionHtml(article.photo, { renditions: view.photoRenditions, priority: true }) : null,
+    heroPreload: article.photo?.src ? heroPreload(view.photoRenditions) : null,
     correctionsHtml: correctionsNoticeHtml(article.corrections) || null,
     bodyHtml,
     topAdHtml: top ? renderAdSlot(top, { lazy: false }) : null,
@@ -251,6 +255,16 @@ function newsArticleJsonLd(article: Article, site: ReturnType<typeof siteInfo>):
 function cardOf(doc: PayloadArticle, layout?: 'compact' | 'wide', eager = false): string {
   const view = fromPayloadArticle(doc);
   return articleCardHtml(view.article, { renditions: view.photoRenditions, eager, ...(layout ? { layout } : {}) });
+}
+
+function heroPreload(renditions: ImageRendition[]): NonNullable<ArticlePageProps['heroPreload']> | null {
+  const image = responsiveImage(renditions, LAYOUT_RENDITIONS, 'hero');
+  if (!image) return null;
+  // The first source the browser would take (AVIF); a browser without it skips a preload of that type.
+  const best = image.sources[0];
+  return best
+    ? { href: image.src, srcset: best.srcset, sizes: LEAD_PHOTO_SIZES, type: best.type }
+    : { href: image.src, ...(image.srcset ? { srcset: image.srcset } : {}), sizes: LEAD_PHOTO_SIZES, type: 'image/jpeg' };
 }
 
 function ogImage(renditions: ImageRendition[], alt: string | undefined): PageMeta['image'] {

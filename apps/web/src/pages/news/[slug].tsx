@@ -1,5 +1,6 @@
 import { latestCorrection } from '@newsroom/schema';
 import type { GetStaticPaths, GetStaticProps } from 'next';
+import Head from 'next/head';
 import { Fragment } from 'react';
 
 import { Html, SiteLayout } from '../../components/SiteLayout';
@@ -16,7 +17,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 type Props = ArticlePageProps & { siteUrl: string };
 
-export default function ArticlePage({ chrome, meta, article, captionHtml, correctionsHtml, bodyHtml, topAdHtml, railAdHtml, railHtml, jsonLd, preview, siteUrl }: Props) {
+export default function ArticlePage({ chrome, meta, article, captionHtml, heroPreload, correctionsHtml, bodyHtml, topAdHtml, railAdHtml, railHtml, jsonLd, preview, siteUrl }: Props) {
   const dateline = datelineParts(article.dateline, article.publishedAt);
   // "Updated" follows the newsroom's notes, not every save (a typo fix is not news).
   const updated = latestCorrection(article.corrections);
@@ -42,6 +43,20 @@ export default function ArticlePage({ chrome, meta, article, captionHtml, correc
   return (
     <SiteLayout chrome={chrome} rail={rail || undefined} banner={banner}>
       <PageHead meta={meta} siteName={chrome.siteName} siteUrl={siteUrl} />
+      {heroPreload && (
+        <Head>
+          <link
+            key="hero-preload"
+            rel="preload"
+            as="image"
+            href={heroPreload.href}
+            imageSrcSet={heroPreload.srcset}
+            imageSizes={heroPreload.sizes}
+            type={heroPreload.type}
+            fetchPriority="high"
+          />
+        </Head>
+      )}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       {topAdHtml && <Html html={topAdHtml} />}
       <article className="article">
