@@ -20,7 +20,7 @@ export const CARD_CROPS = [
 
 export const MODERN_FORMATS = [
   { suffix: 'Webp', format: 'webp', options: { quality: 78, effort: 4 } },
-  // AVIF at effort 2: a fraction of the default effort's time for a few per cent more bytes.
+  // AVIF at effort 2: a sixth of the default effort's time for about a quarter more bytes (no more than WebP's).
   { suffix: 'Avif', format: 'avif', options: { quality: 55, effort: 2 } },
 ] as const;
 
