@@ -220,6 +220,9 @@ test.describe.serial('photos and their rights', () => {
     await expect(page.locator('form.license-form')).toHaveCount(0);
     await expect(page.locator('.license-elsewhere a[rel="license"]')).toHaveAttribute('href', 'https://harborwire.example/license/311');
     expect((await fetch(`${newsroom.webBase}/licensing/999999`)).status).toBe(404);
+    const put = await fetch(`${newsroom.webBase}/licensing/${cameraMediaId}`, { method: 'PUT', body: 'x' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('cache-control')).toBe('no-store');
   });
 
   test('photos on every page type: each image has its size, cards load lazily below the top, and nothing shifts (CLS 0)', async ({ browser }) => {

@@ -1,15 +1,18 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
 import { LRUCache } from 'lru-cache';
-import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type Payload } from 'payload';
+import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type Payload, ValidationError } from 'payload';
 
 import { isEditor } from '../access/hasRole';
 import { clientAddress } from '../access/signInLimiter';
+import { revalidationTarget } from '../jobs/revalidate';
 
 export const LICENSE_REQUESTS = 'license-requests';
 
 /**
  * Anyone may ask to license a photo; nobody but the desk reads the asks. A request from a reader is limited twice:
- * per client address, and for the whole process (the address is what the nearest proxy says, which a client talking
- * to the CMS directly can choose — the overall cap bounds what such a client can store).
+ * per reader, and for the whole process — with one overall allowance for requests the site vouches for and another
+ * for everything else, so that a client calling the CMS directly cannot use up the readers'.
  */
 export const LICENSE_REQUEST_LIMITS = {
   perClient: 5,
@@ -31,9 +34,28 @@ export const INTENDED_USES = [
 
 type Window = { count: number; resetAt: number };
 
+/** The HMAC of a reader's address under the secret the site and the CMS share (the revalidation secret), hex. */
+export function readerSignature(address: string, secret: string): string {
+  return createHmac('sha256', secret).update(address).digest('hex');
+}
+
+/**
+ * Who a request is from: the reader's address the site sends (`x-reader-address`), when its `x-reader-signature`
+ * proves the site sent it; otherwise the address the nearest proxy gives, which a direct caller can choose.
+ */
+export function requester(headers: Headers, secret = revalidationTarget()?.secret): { address: string; viaSite: boolean } {
+  const address = headers.get('x-reader-address')?.trim();
+  const signature = headers.get('x-reader-signature')?.trim();
+  if (secret && address && signature && address.length <= 64 && /^[0-9a-f]{64}$/i.test(signature)) {
+    const expected = Buffer.from(readerSignature(address, secret), 'hex');
+    if (timingSafeEqual(expected, Buffer.from(signature, 'hex'))) return { address, viaSite: true };
+  }
+  return { address: clientAddress(headers), viaSite: false };
+}
+
 class RequestCounter {
   private readonly clients: LRUCache<string, Window>;
-  private overall: Window = { count: 0, resetAt: 0 };
+  private readonly overall = { site: { count: 0, resetAt: 0 }, direct: { count: 0, resetAt: 0 } };
 
   constructor(
     private readonly limits: typeof LICENSE_REQUEST_LIMITS = LICENSE_REQUEST_LIMITS,
@@ -42,16 +64,19 @@ class RequestCounter {
     this.clients = new LRUCache<string, Window>({ max: limits.maxTracked, ttl: limits.perClientWindowMs });
   }
 
-  /** Counts one request; false when the client or the process is over its limit. */
-  admit(client: string): boolean {
+  /** Counts one request; false when the reader or the process (for its kind of request) is over its limit. */
+  admit({ address, viaSite }: { address: string; viaSite: boolean }): boolean {
     const now = this.now();
-    if (this.overall.resetAt <= now) this.overall = { count: 0, resetAt: now + this.limits.overallWindowMs };
-    const own = this.clients.get(client);
+    const kind = viaSite ? 'site' : 'direct';
+    if (this.overall[kind].resetAt <= now) this.overall[kind] = { count: 0, resetAt: now + this.limits.overallWindowMs };
+    const overall = this.overall[kind];
+    const key = `${kind}:${address}`;
+    const own = this.clients.get(key);
     const window = own && own.resetAt > now ? own : { count: 0, resetAt: now + this.limits.perClientWindowMs };
-    if (window.count >= this.limits.perClient || this.overall.count >= this.limits.overall) return false;
+    if (window.count >= this.limits.perClient || overall.count >= this.limits.overall) return false;
     window.count += 1;
-    this.overall.count += 1;
-    this.clients.set(client, window);
+    overall.count += 1;
+    this.clients.set(key, window);
     return true;
   }
 }
@@ -71,17 +96,29 @@ const TOO_MANY_REQUESTS = 429;
  * A reader's request (no signed-in user): refused when the trap field is filled, or when the client or the process
  * is over its limit; what the reader may not set (status, notes) is cleared.
  */
-const guardReaderRequests: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+const guardReaderRequests: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' || req.user) return args;
   const data = ((args as { data?: Record<string, unknown> }).data ??= {});
   const trap = data[HONEYPOT_FIELD];
   if (typeof trap === 'string' ? trap.trim() !== '' : trap != null) throw new APIError('This request was refused.', 400);
-  if (!counterFor(req.payload).admit(clientAddress(req.headers))) {
+  if (!counterFor(req.payload).admit(requester(req.headers))) {
     throw new APIError('Too many licensing requests from here; please try again in a few minutes.', TOO_MANY_REQUESTS);
   }
   delete data[HONEYPOT_FIELD];
   delete data.status;
   delete data.notes;
+  // The photo (or story) must be one the reader may see: an unknown or hidden id is a 400 naming it, not a 500.
+  for (const [field, collection] of [
+    ['photo', 'media'],
+    ['article', 'articles'],
+  ] as const) {
+    const id = data[field];
+    if (id == null) continue;
+    const found =
+      (typeof id === 'number' || typeof id === 'string') &&
+      (await req.payload.findByID({ collection, id, req, overrideAccess: false, depth: 0, disableErrors: true, select: {} }).catch(() => null));
+    if (!found) throw new ValidationError({ collection: LICENSE_REQUESTS, errors: [{ path: field, message: `No such ${field === 'photo' ? 'photo' : 'story'} to license` }], req });
+  }
   return args;
 };
 

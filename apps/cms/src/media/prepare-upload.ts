@@ -10,14 +10,29 @@ import { asciiOnly, type PhotoRights, readPhotoRights, RIGHTS_FIELD_LABELS, RIGH
 
 type UploadedFile = { data?: Buffer; size?: number; tempFilePath?: string; name?: string; mimetype?: string };
 
-/** Formats whose metadata this step rewrites. GIFs (often animated) and SVGs are stored as sent. */
-const REWRITTEN: Record<string, 'jpeg' | 'png' | 'webp' | 'avif' | 'tiff'> = {
-  'image/jpeg': 'jpeg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-  'image/tiff': 'tiff',
+type Rewritten = 'jpeg' | 'png' | 'webp' | 'avif';
+
+/**
+ * Formats whose metadata this step rewrites, by what the bytes are (sharp reads the header), never by the type the
+ * client claims: a JPEG sent as `application/octet-stream` is still stripped. GIFs (often animated, and without EXIF)
+ * and SVGs are stored as sent.
+ */
+const REWRITTEN: Record<string, { format: Rewritten; mimeType: string; ext: string }> = {
+  jpeg: { format: 'jpeg', mimeType: 'image/jpeg', ext: '.jpg' },
+  png: { format: 'png', mimeType: 'image/png', ext: '.png' },
+  webp: { format: 'webp', mimeType: 'image/webp', ext: '.webp' },
+  heif: { format: 'avif', mimeType: 'image/avif', ext: '.avif' },
 };
+
+async function formatOf(input: Buffer): Promise<(typeof REWRITTEN)[string] | undefined> {
+  try {
+    const { format } = await sharp(input, { limitInputPixels: false }).metadata();
+    return format && Object.hasOwn(REWRITTEN, format) ? REWRITTEN[format] : undefined;
+  } catch {
+    // Not an image sharp reads: Payload's own checks answer it.
+    return undefined;
+  }
+}
 
 /**
  * Which camera metadata survives into what is served, beside the rights (`MEDIA_KEEP_METADATA`): `none` (default)
@@ -30,11 +45,10 @@ export function keepCameraMetadata(): boolean {
 const isBlank = (value: unknown) => value == null || (typeof value === 'string' && value.trim() === '');
 
 /** `Storm Harbor.JPG` → `storm-harbor-3f9a0c1b2d4e.jpg`: a name per content, so a URL never shows other bytes (cacheable forever). */
-export function contentAddressedName(name: string, bytes: Buffer): string {
-  const ext = path.extname(name);
+export function contentAddressedName(name: string, bytes: Buffer, ext = path.extname(name).toLowerCase()): string {
   const base =
     path
-      .basename(name, ext)
+      .basename(name, path.extname(name))
       .normalize('NFKD')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
@@ -42,7 +56,7 @@ export function contentAddressedName(name: string, bytes: Buffer): string {
       .replace(/-[0-9a-f]{12}$/, '')
       .slice(0, 80) || 'photo';
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
-  return `${base}-${hash}${ext.toLowerCase()}`;
+  return `${base}-${hash}${ext}`;
 }
 
 /**
@@ -57,10 +71,12 @@ export function contentAddressedName(name: string, bytes: Buffer): string {
 export const preparePhotoUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args;
   const file = req.file as UploadedFile | undefined;
-  const format = file?.mimetype ? REWRITTEN[file.mimetype] : undefined;
-  if (!file || !format) return args;
+  if (!file) return args;
   const input = file.data && file.data.length > 0 ? file.data : file.tempFilePath ? await readFile(file.tempFilePath) : undefined;
   if (!input) return args;
+  const kind = await formatOf(input);
+  if (!kind) return args;
+  const { format } = kind;
 
   const withData = args as { data?: Record<string, unknown>; id?: number | string };
   const data = (withData.data ??= {});
@@ -78,7 +94,8 @@ export const preparePhotoUpload: CollectionBeforeOperationHook = async ({ args, 
       data[field] = fromFile[field];
       filled.push(field);
     }
-    const value = data[field] ?? stored?.[field];
+    // What this request sends wins, a cleared field included; otherwise what is stored.
+    const value = field in data ? data[field] : stored?.[field];
     if (typeof value === 'string' && value.trim() !== '') rights[field] = value.trim();
   }
   data.rightsFromFile = filled.length > 0 ? filled.map((field) => RIGHTS_FIELD_LABELS[field]).join(', ') : null;
@@ -94,8 +111,10 @@ export const preparePhotoUpload: CollectionBeforeOperationHook = async ({ args, 
 
   file.data = rewritten;
   file.size = rewritten.length;
+  file.mimetype = kind.mimeType;
   // Payload reads the bytes from `data` when there is no temp file; drop the stale one.
   delete file.tempFilePath;
-  file.name = contentAddressedName(file.name ?? `photo.${format}`, rewritten);
+  // The extension the bytes call for, whatever the upload was named.
+  file.name = contentAddressedName(file.name ?? 'photo', rewritten, kind.ext);
   return args;
 };

@@ -100,9 +100,10 @@ describe('a photo’s rights, from the file to every rendition (SQLite)', () => 
   });
 
   it('names every file by its content, so its URL can be cached forever', () => {
-    expect(doc.filename).toMatch(/^storm-harbor-[0-9a-f]{12}\.jpg$/i);
+    // (Payload adds "-1", "-2" … when the same bytes were stored before under that name.)
+    expect(doc.filename).toMatch(/^storm-harbor-[0-9a-f]{12}(?:-\d+)?\.jpg$/i);
     for (const size of Object.values(doc.sizes) as { filename: string | null }[]) {
-      if (size.filename) expect(size.filename).toMatch(/-[0-9a-f]{12}-\d+x\d+\.(jpg|webp|avif)$/i);
+      if (size.filename) expect(size.filename).toMatch(/-[0-9a-f]{12}(?:-\d+)?-\d+x\d+\.(jpg|webp|avif)$/i);
     }
   });
 
@@ -140,6 +141,25 @@ describe('a photo’s rights, from the file to every rendition (SQLite)', () => 
       expect(keys.filter((key) => /SerialNumber|:Make$/.test(key)), file).toEqual([]);
       expect(keys.filter((key) => key.startsWith('IPTC:')), file).toEqual([]);
     }
+  });
+
+  it('strips a JPEG by what its bytes are, not by the type the client names', async () => {
+    const sneaky = await t.payload.create({
+      collection: 'media',
+      data: { alt: 'Sent as something else' },
+      file: { data: await agencyJpeg(), mimetype: 'application/octet-stream', name: 'upload.bin', size: 0 },
+      overrideAccess: true,
+    });
+    expect(sneaky.mimeType).toBe('image/jpeg');
+    expect(sneaky.filename).toMatch(/^upload-[0-9a-f]{12}(?:-\d+)?\.jpg$/);
+    const served = await handleEndpoints({
+      config: t.payload.config,
+      payloadInstanceCacheKey: t.key,
+      request: new Request(`http://localhost:3001/api/media/file/${encodeURIComponent(sneaky.sizes!.w800!.filename!)}`),
+    });
+    const tags = exiftool(Buffer.from(await served.arrayBuffer()));
+    expect(tags['XMP-dc:Creator']).toBe('Ana Reyes');
+    expect(Object.keys(tags).filter((key) => /GPS|SerialNumber/.test(key))).toEqual([]);
   });
 
   it('reads nothing into a photo whose file states nothing, and leaves rightsFromFile empty', async () => {
@@ -211,5 +231,19 @@ describe.each(DIALECTS)('license requests on %s', (dialect) => {
     expect(over.status).toBe(429);
     expect(over.body.errors[0].message).toMatch(/too many/i);
     expect((await ask({}, '203.0.113.78')).status).toBe(201);
+  });
+});
+
+describe('who a licensing request is from', () => {
+  const secret = 'a shared secret of the site and the CMS';
+
+  it('is the address the site signed, else the nearest proxy’s', async () => {
+    const { readerSignature, requester } = await import('../../src/collections/LicenseRequests');
+    const signed = new Headers({ 'x-reader-address': '203.0.113.9', 'x-reader-signature': readerSignature('203.0.113.9', secret), 'x-forwarded-for': '10.0.0.2' });
+    expect(requester(signed, secret)).toEqual({ address: '203.0.113.9', viaSite: true });
+    const forged = new Headers({ 'x-reader-address': '203.0.113.9', 'x-reader-signature': readerSignature('203.0.113.9', 'another secret'), 'x-forwarded-for': '10.0.0.2' });
+    expect(requester(forged, secret)).toEqual({ address: '10.0.0.2', viaSite: false });
+    expect(requester(new Headers({ 'x-reader-address': '203.0.113.9', 'x-reader-signature': 'zz' }), secret)).toEqual({ address: 'unknown', viaSite: false });
+    expect(requester(signed, undefined)).toEqual({ address: '10.0.0.2', viaSite: false });
   });
 });

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 import type {
   PayloadAdSlot,
   PayloadArticle,
@@ -37,6 +39,11 @@ export interface CmsClientOptions {
    * publish regenerates many pages at once they ask for the same lists. `clearMemo()` empties it.
    */
   memoMs?: number;
+  /**
+   * The secret the site shares with the CMS (the revalidation secret): it signs the reader's address on licensing
+   * requests, so the CMS limits them per reader even behind proxies that rewrite `X-Forwarded-For`.
+   */
+  readerSecret?: string;
 }
 
 export interface ListOptions {
@@ -386,7 +393,14 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       try {
         response = await doFetch(`${base}/api/license-requests`, {
           method: 'POST',
-          headers: { accept: 'application/json', 'content-type': 'application/json', 'x-forwarded-for': clientAddress },
+          headers: {
+            accept: 'application/json',
+            'content-type': 'application/json',
+            'x-forwarded-for': clientAddress,
+            ...(options.readerSecret
+              ? { 'x-reader-address': clientAddress, 'x-reader-signature': createHmac('sha256', options.readerSecret).update(clientAddress).digest('hex') }
+              : {}),
+          },
           body: JSON.stringify(data),
           signal: AbortSignal.timeout(timeoutMs),
         });

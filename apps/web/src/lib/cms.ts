@@ -10,6 +10,6 @@ type Holder = { [KEY]?: CmsClient };
  */
 export function cms(): CmsClient {
   const holder = globalThis as Holder;
-  holder[KEY] ??= createCmsClient({ baseUrl: siteConfig().cmsUrl, timeoutMs: 4000, memoMs: 1000 });
+  holder[KEY] ??= createCmsClient({ baseUrl: siteConfig().cmsUrl, timeoutMs: 4000, memoMs: 1000, readerSecret: siteConfig().revalidateSecret });
   return holder[KEY];
 }

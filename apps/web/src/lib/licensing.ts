@@ -27,8 +27,11 @@ export const INTENDED_USES = [
 
 export const FIELD_LIMITS: Record<RequestField, number> = { name: 200, email: 320, organisation: 200, intendedUse: 32, message: 5000 };
 
-/** A form body is a few kilobytes; 32 KiB is far above any real request. */
-export const MAX_FORM_BYTES = 32 * 1024;
+/**
+ * The largest form body taken: the longest message (5,000 characters) in a script of three UTF-8 bytes each, each
+ * byte percent-encoded (×3), with the other fields — about 50 KB — fits with room.
+ */
+export const MAX_FORM_BYTES = 64 * 1024;
 
 /** What the licensing page shows of a photo: the image when the library holds it, and every right it states. */
 export interface LicensingPhoto {
@@ -109,16 +112,20 @@ export type Submission =
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
-/** The form's values, trimmed and cut to their limits; what is missing is empty. */
+/** The form's values, trimmed, with line breaks as `\n` (a browser sends CRLF); what is missing is empty. */
 export function readForm(body: string): { values: RequestValues; trap: string } {
   const form = new URLSearchParams(body);
-  const values = Object.fromEntries(REQUEST_FIELDS.map((field) => [field, (form.get(field) ?? '').trim().slice(0, FIELD_LIMITS[field])])) as RequestValues;
+  const values = Object.fromEntries(REQUEST_FIELDS.map((field) => [field, (form.get(field) ?? '').replace(/\r\n?/g, '\n').trim()])) as RequestValues;
   return { values, trap: form.get(HONEYPOT_FIELD) ?? '' };
 }
 
 /** The site's own check, so a reader sees every mistake at once and the CMS is asked only for plausible requests. */
 export function validateForm(values: RequestValues): Partial<Record<RequestField, string>> {
   const errors: Partial<Record<RequestField, string>> = {};
+  // Too long is said, never cut: nothing the reader wrote is dropped without a word.
+  for (const field of REQUEST_FIELDS) {
+    if (values[field].length > FIELD_LIMITS[field]) errors[field] = `At most ${FIELD_LIMITS[field].toLocaleString('en-US')} characters, please (this has ${values[field].length.toLocaleString('en-US')}).`;
+  }
   if (!values.name) errors.name = 'Enter your name.';
   if (!values.email) errors.email = 'Enter your email address.';
   else if (!EMAIL.test(values.email)) errors.email = 'Enter an email address like name@example.org.';

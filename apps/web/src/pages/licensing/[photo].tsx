@@ -157,7 +157,7 @@ export default function LicensingPhotoPage({ chrome, photo, state, values, error
                 {state === 'too-many'
                   ? (message ?? 'Too many requests from here; please try again in a few minutes.')
                   : state === 'too-large'
-                    ? 'That request is too long. Please shorten the message.'
+                    ? 'That request is too long to send. Please shorten the message.'
                     : 'That request did not come from this page. Please send it from the form below.'}
               </p>
             )}
@@ -239,6 +239,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ params, re
   if (!post && req.method !== 'GET' && req.method !== 'HEAD') {
     res.statusCode = 405;
     res.setHeader('Allow', 'GET, HEAD, POST');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end();
+    return { props: {} as Props };
   }
   let photo: LicensingPhoto | undefined;
   let chrome: Chrome;
@@ -258,8 +261,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ params, re
   }
   const base = { chrome, photo, values: {}, errors: {}, siteUrl: siteConfig().siteUrl };
   if (!post) {
-    // What a reader may see of a live photo: shared by caches for a minute, then refreshed behind a stale copy.
-    res.setHeader('Cache-Control', 'public, s-maxage=60, stale-while-revalidate=300');
+    // What a reader may see of a live photo: shared by caches for 30 s, then refreshed behind a stale copy for a minute
+    // more — a photo whose story is taken down leaves its licensing page within 90 s.
+    res.setHeader('Cache-Control', 'public, s-maxage=30, stale-while-revalidate=60');
     return { props: asProps({ ...base, state: query.sent === '1' ? ('sent' as const) : ('form' as const) }) };
   }
   res.setHeader('Cache-Control', 'private, no-store');

@@ -2,8 +2,11 @@ import { cms } from '../../../lib/cms';
 import { unavailable } from '../../../lib/http';
 import { hasControlCharacter } from '../../../model/safe-link';
 
-/** A name the CMS gave by content (`storm-harbor-3f9a0c1b2d4e.jpg`, and its renditions `…-800x533.avif`). */
-const CONTENT_ADDRESSED = /-[0-9a-f]{12}(?:-\d+x\d+)?\.[a-z0-9]+$/i;
+/**
+ * A name the CMS gave by content (`storm-harbor-3f9a0c1b2d4e.jpg`, `…-1.jpg` for the same bytes uploaded again, and
+ * the renditions `…-800x533.avif`).
+ */
+const CONTENT_ADDRESSED = /-[0-9a-f]{12}(?:-\d+)?(?:-\d+x\d+)?\.[a-z0-9]+$/i;
 
 /**
  * `GET /media/<file>` — photos from the CMS media collection, served under the site's own origin with cache headers
