@@ -4,6 +4,8 @@
 
 import { expect, type Page, test } from '@playwright/test';
 
+import { layoutShift, recordLayoutShifts } from '../support/layout-shifts';
+
 import { solidPng } from '../support/images';
 import { CmsApi, lexicalBody, type Newsroom, SEED_SLUG, startNewsroom } from '../support/newsroom';
 
@@ -128,22 +130,7 @@ async function tokenOf(api: CmsApi): Promise<string> {
   return (api as unknown as { token: string }).token;
 }
 
-async function recordLayoutShifts(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const shifts: number[] = [];
-    Object.assign(window, { layoutShifts: shifts });
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) shifts.push(entry.value);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
 
-async function layoutShift(page: Page): Promise<number> {
-  await page.waitForTimeout(300);
-  return page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((a, b) => a + b, 0));
-}
 
 /** Scrolls to the bottom and back in steps, so that every lazy creative loads while it is on screen. */
 async function scrollThrough(page: Page): Promise<void> {

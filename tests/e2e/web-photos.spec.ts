@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 
-import { apiToken, CmsApi, lexicalBody, type Newsroom, startNewsroom } from '../support/newsroom';
+import { layoutShift, recordLayoutShifts } from '../support/layout-shifts';
+import { apiToken, CmsApi, lexicalBody, type Newsroom, SEED_SLUG, startNewsroom } from '../support/newsroom';
 
 const HARBOR = 'harbor-town-votes-to-rebuild-its-seawall-with-oyster-reefs';
 const scratch = mkdtempSync(path.join(tmpdir(), 'web-photos-'));
@@ -48,18 +49,6 @@ async function cameraJpeg(): Promise<Buffer> {
   return readFileSync(file);
 }
 
-/** Layout shifts as Chromium reports them, from the first paint on. */
-async function recordLayoutShifts(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const shifts: number[] = [];
-    Object.assign(window, { layoutShifts: shifts });
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) shifts.push(entry.value);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
 
 test.describe.serial('photos and their rights', () => {
   let newsroom: Newsroom;
@@ -215,6 +204,24 @@ test.describe.serial('photos and their rights', () => {
     expect(String(stored.docs[0]!.photo)).toBe(page.url().split('/').pop()!.split('?')[0]);
   });
 
+  test('a wire photo without a file has a licensing page of its story, and a request from it names the story', async ({ page }) => {
+    await page.goto(`${newsroom.webBase}/news/${SEED_SLUG}`);
+    await page.locator('news-photo-caption a[rel="license"]').click();
+    await expect(page).toHaveURL(`${newsroom.webBase}/licensing/${SEED_SLUG}`);
+    await expect(page.locator('dl.rights')).toContainText('File Photo by Stephen Shaver/UPI');
+    await page.getByLabel('Your name').fill('Kim Ortiz');
+    await page.getByLabel('Email address').fill('kim@example.org');
+    await page.getByLabel('Intended use').selectOption('personal');
+    await page.getByLabel('Message').fill('For a school project.');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect(page.getByRole('status')).toContainText('The photo desk has your request');
+    const editor = await CmsApi.as(newsroom.cmsBase);
+    const stored = await editor.request<{ docs: { email: string; article: number; photo: number | null }[] }>('GET', '/api/license-requests?depth=0&where[email][equals]=kim@example.org');
+    expect(stored.docs).toHaveLength(1);
+    expect(stored.docs[0]!.article).toBe(await editor.findArticleId(SEED_SLUG));
+    expect(stored.docs[0]!.photo ?? null).toBeNull();
+  });
+
   test('a photo an agency licenses sends "License Photo" to the agency; its page says so and has no form', async ({ page }) => {
     await page.goto(`${newsroom.webBase}/licensing/${cameraMediaId}`);
     await expect(page.locator('form.license-form')).toHaveCount(0);
@@ -261,8 +268,7 @@ test.describe.serial('photos and their rights', () => {
         if (route !== '/' && !route.startsWith('/news/') && !route.startsWith('/licensing/')) {
           expect(photos.every((photo) => photo.loading === 'lazy'), `${route}: cards load lazily`).toBe(true);
         }
-        await page.waitForTimeout(300);
-        const shift = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((a, b) => a + b, 0));
+        const shift = await layoutShift(page);
         expect(shift, `CLS on ${route} at ${viewport.width}px`).toBe(0);
         await page.evaluate(() => ((window as unknown as { layoutShifts: number[] }).layoutShifts.length = 0));
       }

@@ -156,8 +156,8 @@ const AD_SLOT_SELECT: Select = { name: true, label: true, sizes: true, placement
 
 /** What a reader sends to ask for a license. */
 export interface LicenseRequestInput {
-  photo?: string;
-  article?: string;
+  photo?: number | string;
+  article?: number | string;
   name: string;
   email: string;
   organisation?: string;

@@ -8,24 +8,9 @@ import { safeLink } from '../model/safe-link';
 import { readIncomingText } from './bounded-body';
 import { cms } from './cms';
 import type { LicenseRequestInput } from './cms-client';
+import { FIELD_LIMITS, HONEYPOT_FIELD, INTENDED_USES, REQUEST_FIELDS, type RequestField, type RequestValues } from './licensing-form';
 
-/** The form's fields, as the CMS's `license-requests` collection names them. */
-export const REQUEST_FIELDS = ['name', 'email', 'organisation', 'intendedUse', 'message'] as const;
-export type RequestField = (typeof REQUEST_FIELDS)[number];
-export type RequestValues = Record<RequestField, string>;
-
-/** The trap: a field people never see (and so never fill); the CMS refuses a request that has it filled. */
-export const HONEYPOT_FIELD = 'website';
-
-/** The choices for "intended use", as the CMS stores them. */
-export const INTENDED_USES = [
-  { value: 'editorial', label: 'Editorial (news, magazine, book)' },
-  { value: 'commercial', label: 'Commercial or advertising' },
-  { value: 'personal', label: 'Personal or educational' },
-  { value: 'other', label: 'Other' },
-] as const;
-
-export const FIELD_LIMITS: Record<RequestField, number> = { name: 200, email: 320, organisation: 200, intendedUse: 32, message: 5000 };
+export { FIELD_LIMITS, HONEYPOT_FIELD, INTENDED_USES, REQUEST_FIELDS, type RequestField, type RequestValues };
 
 /**
  * The largest form body taken: the longest message (5,000 characters) in a script of three UTF-8 bytes each, each
@@ -46,8 +31,8 @@ export interface LicensingPhoto {
   usageTerms?: string;
   /** The source's own licensing page (an agency's), when it names one: requests go there, not to the desk. */
   externalLicenseUrl?: string;
-  /** The story it ran with, for a story's photo. */
-  story?: { headline: string; href: string };
+  /** The story it ran with, for a story's photo (its CMS id names it in a request). */
+  story?: { id: number | string; headline: string; href: string };
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -99,7 +84,7 @@ export async function licensingPhoto(key: string): Promise<LicensingPhoto | unde
     copyright: photo.copyright,
     usageTerms: photo.usageTerms,
     externalLicenseUrl: external(photo.licenseUrl),
-    story: { headline: article.headline, href: `/news/${article.slug}` },
+    story: { id: doc.id, headline: article.headline, href: `/news/${article.slug}` },
   });
 }
 
@@ -170,17 +155,9 @@ export async function submitLicenseRequest(req: IncomingMessage, photo: Licensin
   if (trap.trim() !== '') return { outcome: 'sent', id: '' };
   const errors = validateForm(values);
   if (Object.keys(errors).length > 0) return { outcome: 'invalid', values, errors };
-  const input: LicenseRequestInput = {
-    ...(photo.kind === 'media' ? { photo: photo.key } : {}),
-    ...(photo.kind === 'story' ? { article: photo.key } : {}),
-    ...values,
-  };
-  if (photo.kind === 'story') {
-    // The CMS relates the request to the story by id.
-    const doc = await cms().article(photo.key);
-    if (!doc) return { outcome: 'invalid', values, errors: { message: 'This story is no longer published.' } };
-    input.article = String(doc.id);
-  }
+  // The CMS relates the request to the photo, or to the story, by id.
+  // Ids as the CMS types them: a number on databases with numeric ids.
+  const input: LicenseRequestInput = { ...(photo.story ? { article: photo.story.id } : { photo: /^\d+$/.test(photo.key) ? Number(photo.key) : photo.key }), ...values };
   const result = await cms().createLicenseRequest(input, readerAddress(req));
   if (result.ok) return { outcome: 'sent', id: result.id };
   if (result.status === 429) return { outcome: 'too-many', values, message: result.message };

@@ -3,7 +3,8 @@ import type { GetServerSideProps } from 'next';
 import { PageHead } from '../../components/PageHead';
 import { SiteLayout } from '../../components/SiteLayout';
 import type { Chrome } from '../../lib/page-data';
-import type { LicensingPhoto, RequestField, RequestValues } from '../../lib/licensing';
+import type { LicensingPhoto } from '../../lib/licensing';
+import { FIELD_LIMITS, HONEYPOT_FIELD, INTENDED_USES, type RequestField, type RequestValues } from '../../lib/licensing-form';
 import { siteConfig } from '../../lib/site-config';
 
 /**
@@ -25,14 +26,6 @@ type Props = {
   message?: string;
   siteUrl: string;
 };
-
-/** The same choices as the CMS's (lib/licensing.ts), here so the page module stays free of server-only imports. */
-const USES = [
-  { value: 'editorial', label: 'Editorial (news, magazine, book)' },
-  { value: 'commercial', label: 'Commercial or advertising' },
-  { value: 'personal', label: 'Personal or educational' },
-  { value: 'other', label: 'Other' },
-];
 
 const LABELS: Record<RequestField, string> = { name: 'Your name', email: 'Email address', organisation: 'Organisation', intendedUse: 'Intended use', message: 'Message' };
 
@@ -178,26 +171,26 @@ export default function LicensingPhotoPage({ chrome, photo, state, values, error
             <form className="license-form" method="post" action={`/licensing/${photo.key}`}>
               <p>
                 <label htmlFor="lr-name">{LABELS.name}</label>
-                <input {...field('name')} type="text" autoComplete="name" maxLength={200} required />
+                <input {...field('name')} type="text" autoComplete="name" maxLength={FIELD_LIMITS.name} required />
                 {fieldError('name')}
               </p>
               <p>
                 <label htmlFor="lr-email">{LABELS.email}</label>
-                <input {...field('email')} type="email" autoComplete="email" maxLength={320} required />
+                <input {...field('email')} type="email" autoComplete="email" maxLength={FIELD_LIMITS.email} required />
                 {fieldError('email')}
               </p>
               <p>
                 <label htmlFor="lr-organisation">
                   {LABELS.organisation} <span className="optional">(optional)</span>
                 </label>
-                <input {...field('organisation')} type="text" autoComplete="organization" maxLength={200} />
+                <input {...field('organisation')} type="text" autoComplete="organization" maxLength={FIELD_LIMITS.organisation} />
                 {fieldError('organisation')}
               </p>
               <p>
                 <label htmlFor="lr-intendedUse">{LABELS.intendedUse}</label>
                 <select {...field('intendedUse')} required>
                   <option value="">Choose one</option>
-                  {USES.map((use) => (
+                  {INTENDED_USES.map((use) => (
                     <option key={use.value} value={use.value}>
                       {use.label}
                     </option>
@@ -207,13 +200,13 @@ export default function LicensingPhotoPage({ chrome, photo, state, values, error
               </p>
               <p>
                 <label htmlFor="lr-message">{LABELS.message}</label>
-                <textarea {...field('message')} rows={6} maxLength={5000} required />
+                <textarea {...field('message')} rows={6} maxLength={FIELD_LIMITS.message} required />
                 {fieldError('message')}
               </p>
               {/* A trap for bots: hidden from people and from assistive technology, never focused by Tab. */}
               <div className="trap" aria-hidden="true">
                 <label htmlFor="lr-website">Leave this field empty</label>
-                <input id="lr-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+                <input id="lr-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
               </div>
               <p>
                 <button type="submit">Send request</button>
