@@ -75,8 +75,6 @@ for (const app of ['web', 'cms']) {
 }
 
 const NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
-/** Stories one archive worker writes before the next one takes over (see the fill below). */
-const FILL_STEP = 20_000;
 const SECTION_SLUGS = ['world', 'science', 'city'];
 const REPORTER_SLUGS = ['aiko-tanaka', 'bruno-silva', 'chiara-russo', 'dev-patel', 'emeka-obi', 'freya-holm'];
 const dir = scratchDir('newsroom-scale-');
@@ -122,29 +120,18 @@ async function benchDialect(dialect) {
 
   const stack = await startStack(dialect, 'archive');
   let warmed = 0;
-  let previousSize = 0;
   for (const size of config.sizes) {
     step(`filling the archive to ${size} stories …`);
     let shown = 0;
-    const fill = { stories: 0, seconds: 0, cpuSeconds: 0 };
-    // One worker per FILL_STEP stories: libsql's native statements are not all freed while a process lives (about
-    // 5 KB a statement; tursodatabase/libsql-js#153), so one process writing 100,000 stories would hold gigabytes.
-    for (let to = Math.min(size, previousSize + FILL_STEP); ; to = Math.min(size, to + FILL_STEP)) {
-      const part = await runArchiveWorker(['fill', '--to', String(to)], stack.env, {
-        logFile: path.join(stack.dir, 'fill.log'),
-        onEvent: (event) => {
-          if (event.event === 'progress' && event.written - shown >= Math.max(1000, size / 10)) {
-            shown = event.written;
-            step(`  ${event.written} of ${size} (the writer holds ${Math.round(event.rssBytes / 2 ** 20)} MB)`);
-          }
-        },
-      });
-      fill.stories += part.stories;
-      fill.seconds += part.seconds;
-      fill.cpuSeconds += part.cpuSeconds;
-      if (to === size) break;
-    }
-    previousSize = size;
+    const fill = await runArchiveWorker(['fill', '--to', String(size)], stack.env, {
+      logFile: path.join(stack.dir, 'fill.log'),
+      onEvent: (event) => {
+        if (event.event === 'progress' && event.written - shown >= Math.max(1000, size / 10)) {
+          shown = event.written;
+          step(`  ${event.written} of ${size}`);
+        }
+      },
+    });
     const m = { fill: { stories: fill.stories, seconds: round(fill.seconds), cpuSeconds: round(fill.cpuSeconds) } };
     out.sizes[size] = m;
     // The article pages warmed at the size before stay cached (the stories in them did not change); Next's data

@@ -18,6 +18,7 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
 
 import pg from 'pg';
@@ -169,6 +170,9 @@ async function fillTo(payload: Payload, size: number): Promise<number | undefine
       }
       await commitTransaction(req);
       have = end;
+      // libsql frees a statement's native memory in a finalizer that runs only when the event loop turns, and SQLite
+      // answers synchronously behind its promises: without this turn a fill never yields and holds ~5 KB a statement.
+      await nextTurn();
     } catch (error) {
       await killTransaction(req);
       throw error;
