@@ -50,17 +50,20 @@ function runner() {
  * Starts a server; resolves to `{ url, port, dir, replicaUrl?, stop() }`. `url` points at the `postgres` database.
  * `dir` keeps the data there (reused when it already holds a cluster) instead of a temp folder deleted on stop;
  * `replica` also starts a hot standby streaming from it, at `replicaUrl`; `durable` keeps fsync on; `port` picks the
- * primary's port (to start the same data again where its clients expect it).
- * @param {{ dir?: string, replica?: boolean, durable?: boolean, port?: number }} [options]
+ * primary's port (to start the same data again where its clients expect it); `sharedBuffers` sets `shared_buffers`.
+ * @param {{ dir?: string, replica?: boolean, durable?: boolean, port?: number, sharedBuffers?: string }} [options]
  */
-export async function startTemporaryPostgres({ dir: keepIn, replica = false, durable = false, port: fixedPort } = {}) {
+export async function startTemporaryPostgres({ dir: keepIn, replica = false, durable = false, port: fixedPort, sharedBuffers } = {}) {
   const { run, own } = runner();
   const dir = keepIn ?? mkdtempSync(path.join(tmpdir(), 'newsroom-pg-'));
   mkdirSync(dir, { recursive: true });
   own(dir);
   const primary = path.join(dir, 'data');
   const fast = durable ? '' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
-  const common = `-c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} ${fast} -c max_connections=200`;
+  // Benchmarks size PostgreSQL's cache for their archive (e.g. '1GB'), as a production server's is sized for its data;
+  // tests keep the default 128 MB.
+  const buffers = sharedBuffers ? `-c shared_buffers=${sharedBuffers}` : '';
+  const common = `-c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} ${fast} -c max_connections=200 ${buffers}`;
   if (!existsSync(path.join(primary, 'PG_VERSION'))) {
     run('initdb', ['-D', primary, '--auth=trust', '--username=postgres', '--encoding=UTF8', ...(durable ? [] : ['--no-sync'])]);
   }

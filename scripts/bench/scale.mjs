@@ -85,7 +85,7 @@ let postgres;
 try {
   if (config.dialects.includes('postgres')) {
     log('starting a throwaway PostgreSQL …');
-    postgres = await startTemporaryPostgres();
+    postgres = await startTemporaryPostgres({ sharedBuffers: '1GB' });
     process.on('exit', () => postgres.stop());
   }
   for (const dialect of config.dialects) results.dialects[dialect] = await benchDialect(dialect);

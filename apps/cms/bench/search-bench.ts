@@ -249,7 +249,7 @@ async function databaseFor(dialect: Dialect, postgresUrl: string | undefined): P
 const loadAtStart = loadavg()[0]!;
 if (FRESH) rmSync(DIR, { recursive: true, force: true });
 mkdirSync(DIR, { recursive: true });
-const postgres = DIALECTS.includes('postgres') ? await startTemporaryPostgres({ dir: path.join(DIR, 'postgres') }) : undefined;
+const postgres = DIALECTS.includes('postgres') ? await startTemporaryPostgres({ dir: path.join(DIR, 'postgres'), sharedBuffers: '1GB' }) : undefined;
 const rows: Row[] = [];
 const fills: { dialect: Dialect; size: number; perSecond: number }[] = [];
 try {

@@ -192,6 +192,16 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(past).toMatchObject({ docs: [], totalDocs: 7, totalPages: 2 });
   });
 
+  it('past the cap, finds the same newest matches whether it walks back from the newest story or sorts them all', async () => {
+    const pages = async (walk: boolean) =>
+      Promise.all([1, 2, 3].map((page) => searchForReaders(t.payload, { terms: ['ferryman'], page, limit: 2, candidates: 3, walk })));
+    const walked = await pages(true);
+    const sorted = await pages(false);
+    expect(walked.map((p) => p.docs.map((doc) => doc.headline))).toEqual(sorted.map((p) => p.docs.map((doc) => doc.headline)));
+    expect(walked.map((p) => p.totalDocs)).toEqual([7, 7, 7]);
+    expect(walked[0]!.docs).toHaveLength(2);
+  });
+
   it('refuses an empty or too-long query and out-of-range paging', async () => {
     expect((await rest(t, '/search')).status).toBe(400);
     expect((await search('   ')).status).toBe(400);
