@@ -1,6 +1,6 @@
 // `npm run bench:scale`: how the newsroom holds up as the archive grows. The built CMS and site (wired as `npm start`
 // wires them, on free ports with fresh secrets) on a temp SQLite file and on a throwaway PostgreSQL, the archive filled
-// size by size with generated published stories (Payload's Local API, with its validation: scripts/bench/lib/archive.mjs),
+// size by size with generated published stories (Payload's field validation and database adapter: scripts/bench/lib/archive.mjs),
 // and at each size:
 //
 //   - CMS read latency over REST: an article by slug, the latest 10 of a section (p99 of --reads, 10 connections)

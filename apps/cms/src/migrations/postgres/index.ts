@@ -7,6 +7,7 @@ import * as migration_20261201_094636_newsroom_workflow from './20261201_094636_
 import * as migration_20261201_130258_wire_identity from './20261201_130258_wire_identity';
 import * as migration_20261201_134214_media_object_key from './20261201_134214_media_object_key';
 import * as migration_20261201_155335_photo_rights from './20261201_155335_photo_rights';
+import * as migration_20261201_202739_listing_counts_from_the_index from './20261201_202739_listing_counts_from_the_index';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261201_155335_photo_rights.up,
     down: migration_20261201_155335_photo_rights.down,
     name: '20261201_155335_photo_rights',
+  },
+  {
+    up: migration_20261201_202739_listing_counts_from_the_index.up,
+    down: migration_20261201_202739_listing_counts_from_the_index.down,
+    name: '20261201_202739_listing_counts_from_the_index'
   },
 ];
