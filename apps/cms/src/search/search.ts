@@ -182,11 +182,12 @@ const TOAST_READ_COST = 15;
 async function countIndexed(db: SqlRunner, terms: readonly string[]): Promise<{ matches: number; stories: number }> {
   const [row] =
     db.dialect === 'postgres'
-      ? await db.all<{ total: number | string; stories: number | string | null }>(sql`
+      ? await db.all<{ total: number | string; stories?: number | string | null }>(sql`
           SELECT count(*) AS total, (SELECT reltuples FROM pg_class WHERE oid = 'articles_search'::regclass) AS stories
           FROM articles_search WHERE document @@ ${plainTsquery(terms)}`)
-      : await db.all<{ total: number | string }>(sql`SELECT count(*) AS total FROM articles_search WHERE articles_search MATCH ${fts5Query(terms)}`);
-  return { matches: Number(row?.total ?? 0), stories: Math.max(0, Number((row as { stories?: unknown } | undefined)?.stories ?? 0) || 0) };
+      : await db.all<{ total: number | string; stories?: undefined }>(sql`SELECT count(*) AS total FROM articles_search WHERE articles_search MATCH ${fts5Query(terms)}`);
+  // reltuples is -1 for a table never analysed.
+  return { matches: Number(row?.total ?? 0), stories: Math.max(0, Number(row?.stories ?? 0)) };
 }
 
 /** SQLite: the newest `cap` matches by article id (all of them when there are fewer), with their BM25 score. */
