@@ -69,6 +69,9 @@ export async function startNewsroom({ importSeed = true, cmsEnv = {} }: { import
   // Like a fresh deploy: no pages or data cached by an earlier run against another database.
   for (const cache of ['.next/server/route-cache', '.next/cache/fetch-cache']) rmSync(path.join(webDir, cache), { recursive: true, force: true });
   let web = await launchWeb(env, webBase);
+  // What the seeding revalidated while the site was not up yet is delivered before any test runs, not at a retry that
+  // would purge pages in the middle of one.
+  await revalidationsDelivered(cmsBase, env);
 
   const newsroom: Newsroom = {
     cmsBase,
@@ -94,6 +97,19 @@ export async function startNewsroom({ importSeed = true, cmsEnv = {} }: { import
     },
   };
   return newsroom;
+}
+
+/** Asks the CMS to deliver every revalidation still queued (as the site does when it starts) until none is left. */
+async function revalidationsDelivered(cmsBase: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const response = await fetch(`${cmsBase}/api/revalidation/redeliver`, { method: 'POST', headers: { 'x-revalidate-secret': env.REVALIDATE_SECRET! } });
+    last = await response.text();
+    if (response.ok && (JSON.parse(last) as { waiting: number }).waiting === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`revalidations still queued after ${timeoutMs} ms: ${last}`);
 }
 
 async function launchWeb(env: NodeJS.ProcessEnv, base: string): Promise<Started> {

@@ -23,6 +23,7 @@ import { holdsJobsLock } from './lib/jobs-leader';
 import { startRevalidationDelivery } from './jobs/outbox';
 import { REVALIDATE_QUEUE, revalidateTask } from './jobs/revalidate';
 import { liftEmbargoTask } from './jobs/liftEmbargo';
+import { redeliverEndpoint } from './jobs/redeliver';
 import { cmsRoot, defaultSqliteFile } from './lib/paths';
 import { postgresExtraIndexes } from './lib/indexes';
 import { resolvePayloadSecret } from './lib/secret';
@@ -162,7 +163,7 @@ export function createConfig({ database = databaseTargetFromEnv(), logToStderr =
     },
     // GET /api/search (readers' full-text search) and /api/search/tags/:slug (tag pages): src/search/.
     // …and GET /api/database-identity: which database this is, for the site's caches (lib/database-identity.ts).
-    endpoints: [...searchEndpoints, databaseIdentityEndpoint],
+    endpoints: [...searchEndpoints, databaseIdentityEndpoint, redeliverEndpoint],
     telemetry: false,
     ...(logToStderr
       ? { logger: { options: { name: 'payload', level: process.env.PAYLOAD_LOG_LEVEL ?? 'error' }, destination: process.stderr } }

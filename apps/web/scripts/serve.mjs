@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { matchCacheToDatabase } from './cache-identity.mjs';
+import { askCmsToRedeliver } from './catch-up.mjs';
 import { createEdgeCache } from './edge/edge-cache.mjs';
 import { siteHosts } from './edge/http-parts.mjs';
 import { supervise } from './edge/supervisor.mjs';
@@ -36,6 +37,10 @@ const next = await supervise({
   env: (internalPort) => ({ ...process.env, NODE_ENV: 'production', PORT: String(internalPort) }),
   cwd: webDir,
   onPort: (internalPort) => console.log(`▲ Next restarted on 127.0.0.1:${internalPort}`),
+  // Revalidations sent while Next was down failed; the CMS delivers them again now rather than at its next retry.
+  onReady: (_internalPort, restarts) => {
+    if (restarts > 0) void askCmsToRedeliver();
+  },
   onGiveUp: async (code) => {
     await edge?.close(1000);
     process.exit(code || 1);
@@ -61,6 +66,8 @@ try {
   process.exit(1);
 }
 console.log(`▲ reader site on http://localhost:${port} (Next on 127.0.0.1:${next.port}, edge cache ${HIT_TTL_MS} ms)`);
+// What changed while the site was not running reaches it now (catch-up.mjs).
+void next.ready.then(() => askCmsToRedeliver());
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload';
+import type { Payload, PayloadRequest, Where } from 'payload';
 
 import { chunkTags, compactTags, deliverTags, REVALIDATE_QUEUE, REVALIDATE_TASK, RETRY_BASE_DELAY_MS, revalidationTarget } from './revalidate';
 
@@ -43,6 +43,9 @@ const STARTUP_DELAY_MS = 1_000;
 const SWEEP_EVERY_MS = 60_000;
 const RUN_LIMIT = 20;
 const MAX_ROUNDS = 100;
+
+/** A revalidation job still to be delivered: not completed, not given up on. */
+const PENDING: Where[] = [{ queue: { equals: REVALIDATE_QUEUE } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }];
 
 class RevalidationOutbox {
   private readonly open = new Map<ID, OpenTransaction>();
@@ -97,6 +100,29 @@ class RevalidationOutbox {
   /** Resolves once no delivery is in progress. */
   async idle(): Promise<void> {
     while (this.running || this.delivering.size > 0) await Promise.allSettled([this.running, ...this.delivering]);
+  }
+
+  /**
+   * The site is back: every job waiting for its next retry is due now. Resolves once this run is over, with how many
+   * jobs are still queued (0 when the site took them all). Bounded: it updates the waiting rows once and runs the
+   * queue as `kick` does, so calls made while a run is in progress share it.
+   */
+  async redeliverNow(): Promise<number> {
+    if (this.stopped) return this.waiting();
+    await this.payload.db.updateJobs({
+      where: { and: [...PENDING, { processing: { equals: false } }, { waitUntil: { exists: true } }] },
+      data: { waitUntil: null },
+      returning: false,
+    });
+    this.kick();
+    await this.idle();
+    return this.waiting();
+  }
+
+  /** Revalidation jobs not yet delivered (and not given up on), whichever process holds them. */
+  async waiting(): Promise<number> {
+    const { totalDocs } = await this.payload.db.count({ collection: 'payload-jobs', where: { and: PENDING } });
+    return totalDocs;
   }
 
   /** At startup, then every minute: release jobs a dead process had claimed, and deliver whatever is due. */
@@ -225,9 +251,7 @@ class RevalidationOutbox {
         collection: 'payload-jobs',
         where: {
           and: [
-            { queue: { equals: REVALIDATE_QUEUE } },
-            { completedAt: { exists: false } },
-            { hasError: { not_equals: true } },
+            ...PENDING,
             { processing: { equals: false } },
             { waitUntil: { exists: true } },
           ],

@@ -274,4 +274,27 @@ describe.each(DIALECTS)('revalidation outbox on %s', (dialect) => {
     await revalidationOutbox(t.payload).idle();
     expect(await queuedJobs(t.payload)).toHaveLength(0);
   });
+
+  it('delivers at once, when the site says it is back, what was waiting minutes for its next retry', async () => {
+    await site.stop();
+    const doc = await t.payload.create({ collection: 'articles', data: liveStory('Night buses return to the coast road'), overrideAccess: true });
+    await until(async () => (await queuedJobs(t.payload)).some((job) => (job.totalTried ?? 0) >= 1), 5_000, 'a failed attempt');
+    await revalidationOutbox(t.payload).idle();
+    // As after a long outage: the next retry is ten minutes away.
+    const later = new Date(Date.now() + 10 * 60_000).toISOString();
+    await t.payload.db.updateJobs({ where: { queue: { equals: REVALIDATE_QUEUE } }, data: { waitUntil: later }, returning: false });
+    await site.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(site.tags).not.toContain(`article:${doc.slug}`);
+
+    const started = performance.now();
+    expect(await revalidationOutbox(t.payload).redeliverNow()).toBe(0);
+    expect(site.tags).toContain(`article:${doc.slug}`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await queuedJobs(t.payload)).toHaveLength(0);
+    // Nothing waiting: a second call has nothing to do.
+    site.reset();
+    expect(await revalidationOutbox(t.payload).redeliverNow()).toBe(0);
+    expect(site.received).toHaveLength(0);
+  });
 });

@@ -52,6 +52,7 @@ export function accepting(host, port) {
  * @property {number} [stableMs]  a child that served this long before dying is restarted at once
  * @property {number} [killGraceMs]  after the stop signal, SIGKILL
  * @property {(port: number) => void} [onPort]  the child (re)starts on a new port
+ * @property {(port: number, restarts: number) => void} [onReady]  the child accepts connections: at start, and after each restart
  * @property {(code: number | null, signal: NodeJS.Signals | null) => void} [onGiveUp]  it died before ever listening
  * @property {(message: string) => void} [log]
  */
@@ -73,6 +74,7 @@ export async function supervise(options) {
     stableMs = 30_000,
     killGraceMs = 10_000,
     onPort = () => {},
+    onReady = () => {},
     onGiveUp = () => {},
     log = (message) => console.error(message),
   } = options;
@@ -110,6 +112,7 @@ export async function supervise(options) {
         if (await accepting(host, listeningAt)) {
           everReady = true;
           markReady();
+          if (child === current && !stopping) onReady(listeningAt, restarts);
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 100));

@@ -44,15 +44,24 @@ describe('supervise', () => {
   it('restarts a child that dies after serving, on a new port, backing off when it keeps dying', async () => {
     const ports: number[] = [];
     const restartedAt: number[] = [];
+    const readyOn: [number, number][] = [];
     const child = await start('dies', {
       initialBackoffMs: 200,
       onPort: (port) => {
         ports.push(port);
         restartedAt.push(performance.now());
       },
+      onReady: (port, restarts) => readyOn.push([port, restarts]),
     });
     await child.ready;
     await expect.poll(() => ports.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    // Told each time a child accepts connections: the first, then each restarted one, on its own port.
+    await expect.poll(() => readyOn.length, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
+    expect(readyOn[0]![1]).toBe(0);
+    for (const [index, [port, restarts]] of readyOn.slice(1).entries()) {
+      expect(restarts).toBe(index + 1);
+      expect(port).toBe(ports[index]);
+    }
     // Each child lives ~300 ms; the waits before restarts grow 200, 400, … ms.
     const gaps = restartedAt.slice(1).map((at, i) => at - restartedAt[i]!);
     expect(gaps[1]!).toBeGreaterThan(gaps[0]! + 100);

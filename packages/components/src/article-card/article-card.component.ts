@@ -91,8 +91,10 @@ export class NewsArticleCard extends LitElement {
   declare layout: ArticleCardLayout | undefined;
 
   override render() {
-    return html`<article part="base" class=${this.layout ?? nothing}>
-      ${this.renderImage()}
+    const media = this.renderImage();
+    const classes = [this.layout === 'wide' ? 'wide' : '', media === nothing ? '' : 'with-media'].filter(Boolean).join(' ');
+    return html`<article part="base" class=${classes || nothing}>
+      ${media}
       <div part="body">
         <p part="section">${this.section}</p>
         <h3 part="headline">

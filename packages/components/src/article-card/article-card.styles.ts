@@ -1,16 +1,34 @@
 import { css } from '../internal/css.js';
 
+/**
+ * A grid, not a flexbox with `order`: each part has its cell from the moment it is parsed. A browser may paint a card
+ * whose photo has arrived and whose text has not (a busy page, HTML still streaming in); with `order`, that photo was
+ * drawn on the wrong side, then moved: a layout shift.
+ */
 export const articleCardStyles = css`
   article {
     position: relative;
-    display: flex;
-    gap: 1em;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    column-gap: 1em;
     align-items: start;
+  }
+  .with-media {
+    grid-template-columns: minmax(0, 1fr) 7em;
+    grid-template-areas: 'body media';
+  }
+  .with-media.wide {
+    grid-template-columns: 40% minmax(0, 1fr);
+    grid-template-areas: 'media body';
+  }
+  .with-media > [part='media'] {
+    grid-area: media;
+  }
+  .with-media > [part='body'] {
+    grid-area: body;
   }
   [part='media'] {
     display: block;
-    flex: none;
-    width: 40%;
   }
   img {
     display: block;
@@ -18,10 +36,6 @@ export const articleCardStyles = css`
     height: auto;
     aspect-ratio: 3 / 2;
     object-fit: cover;
-  }
-  :not(.wide) > [part='media'] {
-    width: 7em;
-    order: 1;
   }
   [part='body'] {
     display: grid;

@@ -24,6 +24,20 @@ describe('<news-article-card>', () => {
     }
   });
 
+  it('draws its photo in its place before its text has arrived, so a page still loading never moves it', async () => {
+    for (const layout of ['compact', 'wide']) {
+      const card = await mount<NewsArticleCard>(seedMarkup.replace('<news-article-card', `<news-article-card layout="${layout}" style="width: 400px"`));
+      const media = part(card, 'media')!;
+      const body = part(card, 'body')!;
+      const whole = media.getBoundingClientRect();
+      // What a browser may paint while the HTML streams in: the card's photo, and nothing after it yet.
+      body.remove();
+      const partial = media.getBoundingClientRect();
+      expect({ x: partial.x, y: partial.y, width: partial.width }, layout).toEqual({ x: whole.x, y: whole.y, width: whole.width });
+      card.parentElement!.remove();
+    }
+  });
+
   it('renders every attribute into its part', async () => {
     const card = await mount<NewsArticleCard>(seedMarkup);
     const link = part(card, 'link') as HTMLAnchorElement;
