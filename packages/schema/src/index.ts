@@ -64,3 +64,5 @@ export {
 export type { RichTextLimits, RichTextNodeType } from './rich-text/allow-list.js';
 export { formatRichTextIssue, validateRichText } from './rich-text/validate.js';
 export type { RichTextIssue, RichTextValidation, RichTextValidationOptions } from './rich-text/validate.js';
+export { INTENDED_USES, LICENSE_REQUEST_EMAIL, LICENSE_REQUEST_FIELDS, LICENSE_REQUEST_HONEYPOT, LICENSE_REQUEST_FIELD_LIMITS } from './license-request.js';
+export type { IntendedUse, LicenseRequestField, LicenseRequestValues } from './license-request.js';

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+import { INTENDED_USES, LICENSE_REQUEST_EMAIL, LICENSE_REQUEST_FIELD_LIMITS, LICENSE_REQUEST_HONEYPOT } from '@newsroom/schema';
 import { LRUCache } from 'lru-cache';
 import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type Payload, ValidationError } from 'payload';
 
@@ -22,15 +23,6 @@ export const LICENSE_REQUEST_LIMITS = {
   maxTracked: 10_000,
 } as const;
 
-/** The form's trap: a field people never see, so never fill. Its name is part of the site's form. */
-export const HONEYPOT_FIELD = 'website';
-
-export const INTENDED_USES = [
-  { label: 'Editorial (news, magazine, book)', value: 'editorial' },
-  { label: 'Commercial or advertising', value: 'commercial' },
-  { label: 'Personal or educational', value: 'personal' },
-  { label: 'Other', value: 'other' },
-] as const;
 
 type Window = { count: number; resetAt: number };
 
@@ -99,12 +91,12 @@ const TOO_MANY_REQUESTS = 429;
 const guardReaderRequests: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' || req.user) return args;
   const data = ((args as { data?: Record<string, unknown> }).data ??= {});
-  const trap = data[HONEYPOT_FIELD];
+  const trap = data[LICENSE_REQUEST_HONEYPOT];
   if (typeof trap === 'string' ? trap.trim() !== '' : trap != null) throw new APIError('This request was refused.', 400);
   if (!counterFor(req.payload).admit(requester(req.headers))) {
     throw new APIError('Too many licensing requests from here; please try again in a few minutes.', TOO_MANY_REQUESTS);
   }
-  delete data[HONEYPOT_FIELD];
+  delete data[LICENSE_REQUEST_HONEYPOT];
   delete data.status;
   delete data.notes;
   // The photo (or story) must be one the reader may see: an unknown or hidden id is a 400 naming it, not a 500.
@@ -121,8 +113,6 @@ const guardReaderRequests: CollectionBeforeOperationHook = async ({ args, operat
   }
   return args;
 };
-
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
 /** A text field's check (a custom `validate` replaces Payload's own, so `required` is checked here too). */
 const textOfAtMost =
@@ -160,23 +150,23 @@ export const LicenseRequests: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'name', type: 'text', required: true, validate: textOfAtMost(200, 'Name', { required: true }) },
+        { name: 'name', type: 'text', required: true, validate: textOfAtMost(LICENSE_REQUEST_FIELD_LIMITS.name, 'Name', { required: true }) },
         {
           name: 'email',
           type: 'email',
           required: true,
-          validate: (value: unknown) => (typeof value === 'string' && value.length <= 320 && EMAIL.test(value)) || 'Enter an email address like name@example.org',
+          validate: (value: unknown) => (typeof value === 'string' && value.length <= LICENSE_REQUEST_FIELD_LIMITS.email && LICENSE_REQUEST_EMAIL.test(value)) || 'Enter an email address like name@example.org',
         },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'organisation', type: 'text', validate: textOfAtMost(200, 'Organisation') },
-        { name: 'intendedUse', type: 'select', required: true, options: [...INTENDED_USES] },
+        { name: 'organisation', type: 'text', validate: textOfAtMost(LICENSE_REQUEST_FIELD_LIMITS.organisation, 'Organisation') },
+        { name: 'intendedUse', type: 'select', required: true, options: INTENDED_USES.map(({ label, value }) => ({ label, value })) },
       ],
     },
-    { name: 'message', type: 'textarea', required: true, validate: textOfAtMost(5000, 'Message', { required: true }) },
+    { name: 'message', type: 'textarea', required: true, validate: textOfAtMost(LICENSE_REQUEST_FIELD_LIMITS.message, 'Message', { required: true }) },
     {
       name: 'status',
       type: 'select',

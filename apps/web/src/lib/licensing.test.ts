@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { FIELD_LIMITS, readForm, validateForm } from './licensing';
+import { LICENSE_REQUEST_FIELD_LIMITS } from '@newsroom/schema';
+
+import { readForm, validateForm } from './licensing';
 
 const good = { name: 'Sam Lee', email: 'sam@example.org', organisation: '', intendedUse: 'editorial', message: 'For our weekend edition.' };
 const form = (values: Record<string, string>) => new URLSearchParams(values).toString();
@@ -24,7 +26,7 @@ describe('the licensing form', () => {
   });
 
   it('says when a field is too long rather than cutting it, counting a line break once', () => {
-    const long = 'é'.repeat(FIELD_LIMITS.message + 1);
+    const long = 'é'.repeat(LICENSE_REQUEST_FIELD_LIMITS.message + 1);
     expect(validateForm({ ...good, message: long }).message).toMatch(/^At most 5,000 characters/);
     const withBreaks = readForm(form({ ...good, message: `${'a'.repeat(2499)}\r\n${'b'.repeat(2500)}` })).values;
     expect(withBreaks.message).toHaveLength(5000);

@@ -1,6 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 
-import { parseCreditLine } from '@newsroom/schema';
+import {
+  INTENDED_USES,
+  LICENSE_REQUEST_EMAIL,
+  LICENSE_REQUEST_FIELDS,
+  LICENSE_REQUEST_HONEYPOT,
+  LICENSE_REQUEST_FIELD_LIMITS,
+  type LicenseRequestField,
+  type LicenseRequestValues,
+  parseCreditLine,
+} from '@newsroom/schema';
 
 import { fromPayloadArticle, renditionsOf } from '../model/from-payload-article';
 import { LAYOUT_RENDITIONS, LEAD_PHOTO_SIZES, responsiveImage } from '../model/responsive-image';
@@ -8,9 +17,6 @@ import { safeLink } from '../model/safe-link';
 import { readIncomingText } from './bounded-body';
 import { cms } from './cms';
 import type { LicenseRequestInput } from './cms-client';
-import { FIELD_LIMITS, HONEYPOT_FIELD, INTENDED_USES, REQUEST_FIELDS, type RequestField, type RequestValues } from './licensing-form';
-
-export { FIELD_LIMITS, HONEYPOT_FIELD, INTENDED_USES, REQUEST_FIELDS, type RequestField, type RequestValues };
 
 /**
  * The largest form body taken: the longest message (5,000 characters) in a script of three UTF-8 bytes each, each
@@ -90,30 +96,29 @@ export async function licensingPhoto(key: string): Promise<LicensingPhoto | unde
 
 export type Submission =
   | { outcome: 'sent'; id: string }
-  | { outcome: 'invalid'; values: RequestValues; errors: Partial<Record<RequestField, string>> }
-  | { outcome: 'too-many'; values: RequestValues; message: string }
+  | { outcome: 'invalid'; values: LicenseRequestValues; errors: Partial<Record<LicenseRequestField, string>> }
+  | { outcome: 'too-many'; values: LicenseRequestValues; message: string }
   | { outcome: 'too-large' }
   | { outcome: 'cross-site' };
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
 /** The form's values, trimmed, with line breaks as `\n` (a browser sends CRLF); what is missing is empty. */
-export function readForm(body: string): { values: RequestValues; trap: string } {
+export function readForm(body: string): { values: LicenseRequestValues; trap: string } {
   const form = new URLSearchParams(body);
-  const values = Object.fromEntries(REQUEST_FIELDS.map((field) => [field, (form.get(field) ?? '').replace(/\r\n?/g, '\n').trim()])) as RequestValues;
-  return { values, trap: form.get(HONEYPOT_FIELD) ?? '' };
+  const values = Object.fromEntries(LICENSE_REQUEST_FIELDS.map((field) => [field, (form.get(field) ?? '').replace(/\r\n?/g, '\n').trim()])) as LicenseRequestValues;
+  return { values, trap: form.get(LICENSE_REQUEST_HONEYPOT) ?? '' };
 }
 
 /** The site's own check, so a reader sees every mistake at once and the CMS is asked only for plausible requests. */
-export function validateForm(values: RequestValues): Partial<Record<RequestField, string>> {
-  const errors: Partial<Record<RequestField, string>> = {};
+export function validateForm(values: LicenseRequestValues): Partial<Record<LicenseRequestField, string>> {
+  const errors: Partial<Record<LicenseRequestField, string>> = {};
   // Too long is said, never cut: nothing the reader wrote is dropped without a word.
-  for (const field of REQUEST_FIELDS) {
-    if (values[field].length > FIELD_LIMITS[field]) errors[field] = `At most ${FIELD_LIMITS[field].toLocaleString('en-US')} characters, please (this has ${values[field].length.toLocaleString('en-US')}).`;
+  for (const field of LICENSE_REQUEST_FIELDS) {
+    if (values[field].length > LICENSE_REQUEST_FIELD_LIMITS[field]) errors[field] = `At most ${LICENSE_REQUEST_FIELD_LIMITS[field].toLocaleString('en-US')} characters, please (this has ${values[field].length.toLocaleString('en-US')}).`;
   }
   if (!values.name) errors.name = 'Enter your name.';
   if (!values.email) errors.email = 'Enter your email address.';
-  else if (!EMAIL.test(values.email)) errors.email = 'Enter an email address like name@example.org.';
+  else if (!LICENSE_REQUEST_EMAIL.test(values.email)) errors.email = 'Enter an email address like name@example.org.';
   if (!INTENDED_USES.some((use) => use.value === values.intendedUse)) errors.intendedUse = 'Choose how you intend to use the photo.';
   if (!values.message) errors.message = 'Tell us where and how the photo would appear.';
   return errors;
@@ -161,9 +166,9 @@ export async function submitLicenseRequest(req: IncomingMessage, photo: Licensin
   const result = await cms().createLicenseRequest(input, readerAddress(req));
   if (result.ok) return { outcome: 'sent', id: result.id };
   if (result.status === 429) return { outcome: 'too-many', values, message: result.message };
-  const byField: Partial<Record<RequestField, string>> = {};
+  const byField: Partial<Record<LicenseRequestField, string>> = {};
   for (const [field, message] of Object.entries(result.errors)) {
-    if ((REQUEST_FIELDS as readonly string[]).includes(field)) byField[field as RequestField] = message;
+    if ((LICENSE_REQUEST_FIELDS as readonly string[]).includes(field)) byField[field as LicenseRequestField] = message;
   }
   return { outcome: 'invalid', values, errors: Object.keys(byField).length > 0 ? byField : { message: result.message } };
 }

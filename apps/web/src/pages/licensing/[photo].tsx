@@ -4,7 +4,7 @@ import { PageHead } from '../../components/PageHead';
 import { SiteLayout } from '../../components/SiteLayout';
 import type { Chrome } from '../../lib/page-data';
 import type { LicensingPhoto } from '../../lib/licensing';
-import { FIELD_LIMITS, HONEYPOT_FIELD, INTENDED_USES, type RequestField, type RequestValues } from '../../lib/licensing-form';
+import { INTENDED_USES, LICENSE_REQUEST_HONEYPOT, LICENSE_REQUEST_FIELD_LIMITS, type LicenseRequestField, type LicenseRequestValues } from '@newsroom/schema';
 import { siteConfig } from '../../lib/site-config';
 
 /**
@@ -21,13 +21,13 @@ type Props = {
   chrome: Chrome;
   photo: LicensingPhoto;
   state: State;
-  values: Partial<RequestValues>;
-  errors: Partial<Record<RequestField, string>>;
+  values: Partial<LicenseRequestValues>;
+  errors: Partial<Record<LicenseRequestField, string>>;
   message?: string;
   siteUrl: string;
 };
 
-const LABELS: Record<RequestField, string> = { name: 'Your name', email: 'Email address', organisation: 'Organisation', intendedUse: 'Intended use', message: 'Message' };
+const LABELS: Record<LicenseRequestField, string> = { name: 'Your name', email: 'Email address', organisation: 'Organisation', intendedUse: 'Intended use', message: 'Message' };
 
 function hostOf(url: string): string {
   try {
@@ -39,15 +39,15 @@ function hostOf(url: string): string {
 
 export default function LicensingPhotoPage({ chrome, photo, state, values, errors, message, siteUrl }: Props) {
   const described = photo.caption ?? photo.credit ?? 'a photo';
-  const errorList = Object.entries(errors) as [RequestField, string][];
-  const field = (name: RequestField) => ({
+  const errorList = Object.entries(errors) as [LicenseRequestField, string][];
+  const field = (name: LicenseRequestField) => ({
     id: `lr-${name}`,
     name,
     defaultValue: values[name] ?? '',
     'aria-invalid': errors[name] ? true : undefined,
     'aria-describedby': errors[name] ? `lr-${name}-error` : undefined,
   });
-  const fieldError = (name: RequestField) =>
+  const fieldError = (name: LicenseRequestField) =>
     errors[name] ? (
       <span className="field-error" id={`lr-${name}-error`}>
         {errors[name]}
@@ -171,19 +171,19 @@ export default function LicensingPhotoPage({ chrome, photo, state, values, error
             <form className="license-form" method="post" action={`/licensing/${photo.key}`}>
               <p>
                 <label htmlFor="lr-name">{LABELS.name}</label>
-                <input {...field('name')} type="text" autoComplete="name" maxLength={FIELD_LIMITS.name} required />
+                <input {...field('name')} type="text" autoComplete="name" maxLength={LICENSE_REQUEST_FIELD_LIMITS.name} required />
                 {fieldError('name')}
               </p>
               <p>
                 <label htmlFor="lr-email">{LABELS.email}</label>
-                <input {...field('email')} type="email" autoComplete="email" maxLength={FIELD_LIMITS.email} required />
+                <input {...field('email')} type="email" autoComplete="email" maxLength={LICENSE_REQUEST_FIELD_LIMITS.email} required />
                 {fieldError('email')}
               </p>
               <p>
                 <label htmlFor="lr-organisation">
                   {LABELS.organisation} <span className="optional">(optional)</span>
                 </label>
-                <input {...field('organisation')} type="text" autoComplete="organization" maxLength={FIELD_LIMITS.organisation} />
+                <input {...field('organisation')} type="text" autoComplete="organization" maxLength={LICENSE_REQUEST_FIELD_LIMITS.organisation} />
                 {fieldError('organisation')}
               </p>
               <p>
@@ -200,13 +200,13 @@ export default function LicensingPhotoPage({ chrome, photo, state, values, error
               </p>
               <p>
                 <label htmlFor="lr-message">{LABELS.message}</label>
-                <textarea {...field('message')} rows={6} maxLength={FIELD_LIMITS.message} required />
+                <textarea {...field('message')} rows={6} maxLength={LICENSE_REQUEST_FIELD_LIMITS.message} required />
                 {fieldError('message')}
               </p>
               {/* A trap for bots: hidden from people and from assistive technology, never focused by Tab. */}
               <div className="trap" aria-hidden="true">
                 <label htmlFor="lr-website">Leave this field empty</label>
-                <input id="lr-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+                <input id="lr-website" name={LICENSE_REQUEST_HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
               </div>
               <p>
                 <button type="submit">Send request</button>
