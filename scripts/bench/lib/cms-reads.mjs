@@ -1,6 +1,8 @@
 // CMS read latency over REST, the two reads every page render starts with — an article by its slug, and the latest
-// 10 of a section — asked exactly as the reader site asks them (apps/web/src/lib/cms-client.ts), by `connections`
-// clients at once, keep-alive, each answer read to the end. Exact per-request times, so exact percentiles.
+// 10 of a section — by `connections` clients at once, keep-alive, each answer read to the end. Exact per-request
+// times, so exact percentiles. The lookups are the site's (apps/web/src/lib/cms-client.ts: the same where, sort,
+// limit and depth, with the page count Payload adds), but they ask for whole documents, where the site names the
+// fields it reads (`select`, `populate`): the figures are an upper bound of what the site's own reads cost.
 import http from 'node:http';
 
 import { ascending, percentile } from '../../../apps/web/scripts/bench/lib/stats.mjs';
