@@ -3,7 +3,7 @@
 // and JSON-LD.
 import { expect, test } from '@playwright/test';
 
-import { type Newsroom, SEED_HEADLINE, SEED_SLUG, startNewsroom } from '../support/newsroom';
+import { CmsApi, type Newsroom, SEED_HEADLINE, SEED_SLUG, startNewsroom } from '../support/newsroom';
 
 const WIDGETS = 'news-article-card, news-photo-caption, news-related-headlines';
 
@@ -182,5 +182,21 @@ test.describe.serial('article page: the seed story', () => {
   test('sends cache headers a CDN can use', async () => {
     const response = await fetch(url);
     expect(response.headers.get('cache-control')).toMatch(/^s-maxage=\d+, stale-while-revalidate=\d+$/);
+  });
+
+  test('a renamed section reaches the navigation of every cached article page, by the background sweep', async () => {
+    test.setTimeout(120_000);
+    const editor = await CmsApi.as(newsroom.cmsBase);
+    const { docs: stories } = await editor.request<{ docs: { slug: string }[] }>('GET', '/api/articles?limit=5&depth=0&select[slug]=true&sort=-id');
+    const pages = stories.map((story) => `${newsroom.webBase}/news/${story.slug}`);
+    expect(pages.length).toBeGreaterThan(2);
+    for (const page of pages) expect((await fetch(page)).status).toBe(200);
+    const { docs: sections } = await editor.request<{ docs: { id: number; name: string }[] }>('GET', '/api/sections?limit=1&depth=0&sort=id');
+    const renamed = 'Harbour and Coast Desk';
+    await editor.request('PATCH', `/api/sections/${sections[0]!.id}`, { name: renamed });
+    // Not a story of that section necessarily: every article page prints the navigation, so the sweep re-renders each.
+    await expect
+      .poll(async () => (await Promise.all(pages.map(async (page) => (await (await fetch(page)).text()).includes(renamed)))).every(Boolean), { timeout: 60_000, intervals: [500] })
+      .toBe(true);
   });
 });

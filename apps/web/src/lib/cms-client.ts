@@ -191,6 +191,11 @@ export interface CmsClient {
   /** Live articles as bare references (sitemaps, Google News), one page of `limit` at a time. */
   articleRefs(options: ArticleRefOptions): Promise<PayloadList<PayloadArticleRef>>;
   /**
+   * Live articles' ids and slugs, highest id first, `limit` at a time, after the id the last call ended on (`beforeId`):
+   * read by key, so listing a whole archive costs each request the same, however deep it goes. No page count.
+   */
+  articleSlugsBefore(options: { beforeId?: number; limit: number }): Promise<{ id: number; slug?: string | null }[]>;
+  /**
    * Whether the story once at `/news/<slug>` was killed (taken down for good): its tombstone, or undefined when the
    * CMS never killed a story of that slug. Anonymous: the CMS answers it for anyone.
    */
@@ -305,6 +310,18 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
         select: withoutBody ? LIST_SELECT : ARTICLE_SELECT,
         populate: ARTICLE_POPULATE,
       });
+    },
+
+    async articleSlugsBefore({ beforeId, limit }) {
+      const result = await list<{ id: number; slug?: string | null }>('/api/articles', {
+        where: beforeId !== undefined ? { id: { less_than: beforeId } } : undefined,
+        sort: '-id',
+        limit,
+        depth: 0,
+        pagination: false,
+        select: { slug: true },
+      });
+      return result.docs;
     },
 
     articleRefs({ limit, page, from, before, order, fields }) {

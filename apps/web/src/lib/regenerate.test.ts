@@ -3,14 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { FRONT_PATH, pagesForTags } from './cache-tags';
 import { oneAtATime, regeneratePlan, Sweep } from './regenerate';
 
-/** An archive of `n` live stories, newest first, as the CMS pages through them. */
+/** An archive of `n` live stories (ids n … 1, story-0 the highest), listed by key as the CMS lists them. */
 function archive(n: number) {
   const slugs = Array.from({ length: n }, (_, i) => `story-${i}`);
-  const calls = { pages: 0 };
-  const articleSlugs = async (page: number, limit: number) => {
+  const calls = { pages: 0, beforeIds: [] as (number | undefined)[] };
+  const articleSlugs = async (beforeId: number | undefined, limit: number) => {
     calls.pages++;
-    const part = slugs.slice((page - 1) * limit, page * limit);
-    return part.length ? part : undefined;
+    calls.beforeIds.push(beforeId);
+    // Story i has id n - i; the next batch starts below the id the last one ended on.
+    const start = beforeId === undefined ? 0 : n - beforeId + 1;
+    const part = slugs.slice(start, start + limit);
+    if (part.length === 0) return undefined;
+    return { slugs: part, lastId: n - (start + part.length - 1), full: part.length === limit };
   };
   return { slugs, calls, articleSlugs };
 }
@@ -59,13 +63,16 @@ describe('regeneratePlan', () => {
   });
 
   it('answers an ad-slot change at once and re-renders every cached article page in the background', async () => {
-    const { sweep } = testSweep({ articles: 130 });
+    const { sweep, calls } = testSweep({ articles: 230 });
     const rendered: string[] = [];
     const report = await regeneratePlan(pagesForTags(['ad-slots']), async (path) => void rendered.push(path), { sweep });
     expect(report).toEqual({ regenerated: [], failed: [], queued: true });
     expect(rendered).toEqual([]);
     await sweep.idle();
-    expect(rendered).toHaveLength(130);
+    expect(rendered).toHaveLength(230);
+    expect(new Set(rendered).size).toBe(230);
+    // Listed by key: each request starts below the last id the one before ended on (ids 230 … 1), never at an offset.
+    expect(calls.beforeIds).toEqual([undefined, 131, 31]);
   });
 
   it('reports pages that failed without stopping the others', async () => {

@@ -22,10 +22,10 @@ export interface RegenerateOptions {
   sweep?: Sweep;
 }
 
-const defaultArticleSlugs = async (page: number, limit: number) => {
-  const result = await cms().articles({ limit, page, withoutBody: true });
-  const slugs = result.docs.flatMap((doc) => (doc.slug ? [doc.slug] : []));
-  return slugs.length ? slugs : undefined;
+const defaultArticleSlugs: NonNullable<SweepOptions['articleSlugs']> = async (beforeId, limit) => {
+  const docs = await cms().articleSlugsBefore({ ...(beforeId !== undefined ? { beforeId } : {}), limit });
+  if (docs.length === 0) return undefined;
+  return { slugs: docs.flatMap((doc) => (doc.slug ? [doc.slug] : [])), lastId: Number(docs.at(-1)!.id), full: docs.length === limit };
 };
 
 const defaultListingPaths = async () => {
@@ -65,8 +65,11 @@ export async function regeneratePlan(plan: PagePlan, revalidate: Render, options
 }
 
 export interface SweepOptions {
-  /** Newest-first live article slugs, page by page; `undefined` once there are no more. */
-  articleSlugs?: (page: number, limit: number) => Promise<string[] | undefined>;
+  /**
+   * Live article slugs, highest id first, `limit` after the id the last call ended on (by key, never by page number:
+   * a page number costs the database every row before it); `undefined` once there are no more.
+   */
+  articleSlugs?: (beforeId: number | undefined, limit: number) => Promise<{ slugs: string[]; lastId: number; full: boolean } | undefined>;
   listingPaths?: () => Promise<string[]>;
   /** At most this many pages a second (REGENERATE_SWEEP_RATE, default 10), so readers keep the CPU. */
   pagesPerSecond?: number;
@@ -175,11 +178,13 @@ export class Sweep {
     if (every === 'listings') return (this.options.listingPaths ?? defaultListingPaths)();
     const articleSlugs = this.options.articleSlugs ?? defaultArticleSlugs;
     const paths: string[] = [];
-    for (let page = 1; ; page++) {
-      const slugs = await articleSlugs(page, 100);
-      if (!slugs) break;
-      paths.push(...slugs.map((slug) => `/news/${slug}`));
-      if (slugs.length < 100) break;
+    let beforeId: number | undefined;
+    for (;;) {
+      const batch = await articleSlugs(beforeId, 100);
+      if (!batch) break;
+      paths.push(...batch.slugs.map((slug) => `/news/${slug}`));
+      if (!batch.full) break;
+      beforeId = batch.lastId;
     }
     return paths;
   }
