@@ -9,6 +9,7 @@ import { TAG } from './cache-tags';
 import { cms } from './cms';
 import type { GoneArticle } from './cms-client';
 import { headlineCandidates } from './page-data';
+import { readAfterRevalidations } from './tag-clock';
 import {
   collectPages,
   dayRange,
@@ -30,8 +31,20 @@ import {
 
 const FIVE_MINUTES = 300;
 
+/**
+ * `unstable_cache`, with the read asked again when one of its tags is revalidated while it runs (./tag-clock.ts): Next
+ * stamps an entry with the time it is written, so a read begun before a publish and finished after it would otherwise
+ * be stored as fresh with the list from before, until its timer. Next keys an entry by its function's source and
+ * key parts; the function it is given here is the same wrapper for all, so the read's own source joins the key parts
+ * (a changed read still misses what an older build stored).
+ */
+function cachedData<A extends unknown[], T>(read: (...args: A) => Promise<T>, keyParts: string[], options: { tags?: string[]; revalidate: number }): (...args: A) => Promise<T> {
+  const tags = options.tags ?? [];
+  return unstable_cache((...args: A) => readAfterRevalidations(tags, () => read(...args)), [...keyParts, read.toString()], options);
+}
+
 export function cachedArticle(slug: string): Promise<Article | null> {
-  return unstable_cache(
+  return cachedData(
     async () => {
       const doc = await cms().article(slug);
       return doc ? fromPayloadArticle(doc).article : null;
@@ -46,11 +59,11 @@ export function cachedArticle(slug: string): Promise<Article | null> {
  * CMS revalidates when it kills (or restores) the story, so the answer changes within the revalidation.
  */
 export function cachedGone(slug: string): Promise<GoneArticle | null> {
-  return unstable_cache(async () => (await cms().goneArticle(slug)) ?? null, ['gone', slug], { tags: [TAG.article(slug)], revalidate: HOUR })();
+  return cachedData(async () => (await cms().goneArticle(slug)) ?? null, ['gone', slug], { tags: [TAG.article(slug)], revalidate: HOUR })();
 }
 
 /** The latest live articles (without bodies), newest first, with their feed summaries. */
-export const cachedLatest = unstable_cache(
+export const cachedLatest = cachedData(
   async (): Promise<FeedArticle[]> => {
     const { docs } = await cms().articles({ limit: 50, withoutBody: true });
     return docs.map((doc) => {
@@ -63,7 +76,7 @@ export const cachedLatest = unstable_cache(
   { tags: [TAG.articles], revalidate: FIVE_MINUTES },
 );
 
-export const cachedHeadlineCandidates = unstable_cache(
+export const cachedHeadlineCandidates = cachedData(
   async (): Promise<{ curated: Headline[]; latest: Headline[]; sections: Section[] }> => {
     const [candidates, sections] = await Promise.all([headlineCandidates(), cms().sections()]);
     return { ...candidates, sections: sections.flatMap((doc) => sectionOf(doc) ?? []) };
@@ -74,7 +87,7 @@ export const cachedHeadlineCandidates = unstable_cache(
 
 /** Live stories of one section, newest first, as headlines: the widget JSON's `?section=`. */
 export function cachedSectionLatest(slug: string): Promise<Headline[]> {
-  return unstable_cache(
+  return cachedData(
     async () => {
       const { docs } = await cms().articles({ limit: SECTION_HEADLINES, sectionSlug: slug, withoutBody: true });
       return docs.map((doc) => articleHeadline(fromPayloadArticle(doc).article));
@@ -90,7 +103,7 @@ const HOUR = 3600;
 const DAY = 86_400;
 
 /** Stories of the last two days for the Google News sitemap, newest first, at most 1,000, each with its last change. */
-export const cachedNewsArticles = unstable_cache(
+export const cachedNewsArticles = cachedData(
   async (): Promise<NewsSitemapArticle[]> => {
     const from = new Date(Date.now() - NEWS_SITEMAP_WINDOW_MS).toISOString();
     const docs = await collectPages(
@@ -104,7 +117,7 @@ export const cachedNewsArticles = unstable_cache(
 );
 
 /** Sections and authors for `/sitemaps/pages.xml`. */
-export const cachedSitemapPages = unstable_cache(
+export const cachedSitemapPages = cachedData(
   async () => {
     const [sections, authors] = await Promise.all([
       cms().sections(),
@@ -116,7 +129,7 @@ export const cachedSitemapPages = unstable_cache(
   { tags: [TAG.sections, TAG.authors], revalidate: HOUR },
 );
 
-const cachedOldestPublishedAt = unstable_cache(
+const cachedOldestPublishedAt = cachedData(
   async (): Promise<string | null> => {
     const { docs } = await cms().articleRefs({ limit: 1, page: 1, order: 'oldest', fields: ['publishedAt'] });
     return isoTime(docs[0]?.publishedAt) ?? null;
@@ -134,7 +147,7 @@ export function sitemapSources(now: Date = new Date()): SitemapSources {
     oldestPublishedAt: async () => (await cachedOldestPublishedAt()) ?? undefined,
 
     monthSummary: (month) =>
-      unstable_cache(
+      cachedData(
         async (): Promise<MonthSummary> => {
           const { start, end } = monthRange(month);
           const result = await cms().articleRefs({ limit: 1, page: 1, from: start, before: end, order: 'updated', fields: ['updatedAt'] });
@@ -146,7 +159,7 @@ export function sitemapSources(now: Date = new Date()): SitemapSources {
       )(),
 
     dayRefs: (day) =>
-      unstable_cache(
+      cachedData(
         async (): Promise<SitemapRef[]> => {
           const { start, end } = dayRange(day);
           const docs = await collectPages(
@@ -168,7 +181,7 @@ function validSlug(slug: string | null | undefined): slug is string {
   return slugSchema.safeParse(slug).success;
 }
 
-export const cachedAdSlots = unstable_cache(
+export const cachedAdSlots = cachedData(
   async (): Promise<AdSlot[]> => (await cms().adSlots()).flatMap((doc) => fromPayloadAdSlot(doc) ?? []),
   ['ad-slots'],
   { tags: [TAG.adSlots], revalidate: FIVE_MINUTES },

@@ -10,11 +10,13 @@ import { widgetHeadlines } from '../render/embeds';
 import { correctionsNoticeHtml } from '../render/corrections';
 import { LAYOUT_RENDITIONS, LEAD_PHOTO_SIZES, responsiveImage } from '../model/responsive-image';
 import { articleCardHtml, photoCaptionHtml, railHtml } from '../render/widgets';
+import { TAG } from './cache-tags';
 import { clientAssets } from './client-assets';
 import { cms } from './cms';
 import { pageHref, type Pagination, pageSuffix, paginate } from './pagination';
 import type { PayloadArticle } from './payload-types';
 import { siteConfig, siteInfo } from './site-config';
+import { readAfterRevalidations } from './tag-clock';
 
 /** What every page shows around its content. */
 export interface Chrome {
@@ -101,8 +103,15 @@ export async function headlineCandidates(): Promise<{ curated: Headline[]; lates
  * Everything an article page shows, or undefined when there is no such live article (or, with `draftToken`, no such
  * article at all). Throws `CmsUnavailableError` when the CMS cannot answer, so a cached page is kept rather than
  * replaced by a 404.
+ *
+ * Each page's data is read again when a revalidation of what it shows arrives while it is being read (./tag-clock.ts):
+ * a background re-render that began before a change cannot store the page as it was after the change's own render.
  */
-export async function articlePageData(slug: string, { draftToken }: { draftToken?: string } = {}): Promise<ArticlePageProps | undefined> {
+export function articlePageData(slug: string, options: { draftToken?: string } = {}): Promise<ArticlePageProps | undefined> {
+  return readAfterRevalidations([TAG.article(slug), TAG.sections, TAG.adSlots], () => loadArticlePage(slug, options));
+}
+
+async function loadArticlePage(slug: string, { draftToken }: { draftToken?: string }): Promise<ArticlePageProps | undefined> {
   const doc = await cms().article(slug, draftToken ? { draftToken } : {});
   if (!doc) return undefined;
   const view = fromPayloadArticle(doc);
@@ -158,7 +167,11 @@ export async function articlePageData(slug: string, { draftToken }: { draftToken
  * The front page: editors' top stories (curated headlines that point at articles), then the latest. Later pages
  * (`/?page=2`) carry on through the latest, without top stories; undefined past the last page.
  */
-export async function frontPageData(page = 1): Promise<ListPageProps | undefined> {
+export function frontPageData(page = 1): Promise<ListPageProps | undefined> {
+  return readAfterRevalidations([TAG.articles, TAG.headlines, TAG.sections], () => loadFrontPage(page));
+}
+
+async function loadFrontPage(page: number): Promise<ListPageProps | undefined> {
   const [chrome, curatedDocs, latestDocs] = await Promise.all([
     chromeData(),
     page === 1 ? cms().headlines(20) : Promise.resolve([]),
@@ -192,7 +205,11 @@ export async function frontPageData(page = 1): Promise<ListPageProps | undefined
 }
 
 /** A section's stories, newest first, `LIST_PAGE_SIZE` a page; undefined for no such section or past the last page. */
-export async function sectionPageData(slug: string, page = 1): Promise<ListPageProps | undefined> {
+export function sectionPageData(slug: string, page = 1): Promise<ListPageProps | undefined> {
+  return readAfterRevalidations([TAG.section(slug), TAG.sections], () => loadSectionPage(slug, page));
+}
+
+async function loadSectionPage(slug: string, page: number): Promise<ListPageProps | undefined> {
   const doc = await cms().section(slug);
   const section = doc && sectionOf(doc);
   if (!doc || !section) return undefined;
@@ -218,7 +235,11 @@ export async function sectionPageData(slug: string, page = 1): Promise<ListPageP
 }
 
 /** An author's stories, newest first, `LIST_PAGE_SIZE` a page; undefined for no such author or past the last page. */
-export async function authorPageData(slug: string, page = 1): Promise<ListPageProps | undefined> {
+export function authorPageData(slug: string, page = 1): Promise<ListPageProps | undefined> {
+  return readAfterRevalidations([TAG.author(slug), TAG.authors, TAG.sections], () => loadAuthorPage(slug, page));
+}
+
+async function loadAuthorPage(slug: string, page: number): Promise<ListPageProps | undefined> {
   const doc = await cms().author(slug);
   const [author]: Author[] = doc ? authorOf(doc) : [];
   if (!doc || !author) return undefined;

@@ -1,12 +1,14 @@
 import { fromPayloadArticle } from '../model/from-payload-article';
 import { snippetHtml } from '../render/snippet';
 import { articleCardHtml } from '../render/widgets';
+import { TAG } from './cache-tags';
 import { CmsUnavailableError } from './cms-client';
 import { cms } from './cms';
 import { type Chrome, chromeData, LIST_PAGE_SIZE, type ListPageProps, type PageMeta } from './page-data';
 import { pageHref, type Pagination, pageSuffix, paginate } from './pagination';
 import { readSearchRequest, SEARCH_PAGE_SIZE, searchHref, tagSlug } from './search';
 import { siteInfo } from './site-config';
+import { readAfterRevalidations } from './tag-clock';
 
 /** One result as the page shows it: a link, where and when, and the excerpt (escaped HTML with `<mark>`s). */
 export interface SearchResultView {
@@ -118,7 +120,11 @@ export async function searchPageData(query: Record<string, string | string[] | u
  * A tag's stories, newest first, `LIST_PAGE_SIZE` a page; undefined when no live story carries the tag or past the
  * last page. The heading is the tag as editors wrote it on the newest story.
  */
-export async function tagPageData(slug: string, page = 1): Promise<ListPageProps | undefined> {
+export function tagPageData(slug: string, page = 1): Promise<ListPageProps | undefined> {
+  return readAfterRevalidations([TAG.tag(slug), TAG.sections], () => loadTagPage(slug, page));
+}
+
+async function loadTagPage(slug: string, page: number): Promise<ListPageProps | undefined> {
   const [chrome, articles] = await Promise.all([chromeData(), cms().taggedArticles({ slug, page, limit: LIST_PAGE_SIZE })]);
   if (articles.totalDocs === 0) return undefined;
   const path = `/tag/${slug}`;

@@ -8,6 +8,7 @@ import { purgeEdge } from '../../../lib/edge-purge';
 import { json } from '../../../lib/http';
 import { presentedSecret, secretMatches } from '../../../lib/secret';
 import { siteConfig } from '../../../lib/site-config';
+import { noteRevalidated } from '../../../lib/tag-clock';
 
 /**
  * `POST /api/revalidate` with the shared secret (`x-revalidate-secret`) and `{"tags": [...]}` — called by the CMS
@@ -26,6 +27,8 @@ export async function POST(request: NextRequest) {
 
   const started = performance.now();
   cms().clearMemo();
+  // Before expiring: a read already under way when this arrives is asked again rather than stored as fresh.
+  noteRevalidated(parsed.tags);
   for (const tag of parsed.tags) revalidateTag(tag, { expire: 0 });
 
   // Pages are Pages Router ISR pages: only a Pages API route can re-render them (res.revalidate), so ask ours.
