@@ -50,7 +50,8 @@ async function withinBudget(work: () => Promise<Response>): Promise<Response> {
  * GET /api/search?q=&page=&limit= — what readers find: live stories whose headline, dek or body has every word of
  * `q`, best match first. Public. `q` is words only (no operators) of at most 200 characters; `limit` at most 50.
  * Answers `{ docs: [{ id, slug, headline, dek, publishedAt, section?, snippet }], page, limit, totalDocs, totalPages }`
- * where `snippet` is an excerpt as `[{ text, mark }]` parts, plain text, the matched words marked.
+ * where `snippet` is an excerpt as `[{ text, mark }]` parts, plain text, the matched words marked. Past 1,000 matches
+ * the count stops: `totalDocs` is 1000 and `totalDocsCapped: true` says more match.
  */
 export const searchEndpoint: Endpoint = {
   path: '/search',

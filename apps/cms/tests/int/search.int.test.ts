@@ -202,6 +202,17 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(walked[0]!.docs).toHaveLength(2);
   });
 
+  it('past the counting cap, says how many it counted and that more match, and pages as far as it ranks', async () => {
+    const first = await searchForReaders(t.payload, { terms: ['ferryman'], page: 1, limit: 2, candidates: 3, counted: 5 });
+    expect(first).toMatchObject({ totalDocs: 5, totalDocsCapped: true, totalPages: 2 });
+    // Left to choose how to find the newest (on PostgreSQL from the planner's estimate), the same stories as either way.
+    const pages = await Promise.all([1, 2].map((page) => searchForReaders(t.payload, { terms: ['ferryman'], page, limit: 2, candidates: 3, counted: 5 })));
+    expect(pages.flatMap((p) => p.docs.map((doc) => doc.headline)).sort()).toEqual(['Ferryman timetable 4', 'Ferryman timetable 5', 'Ferryman timetable 6']);
+    // Exactly as many as it counts: not capped.
+    expect(await searchForReaders(t.payload, { terms: ['ferryman'], page: 1, limit: 2, candidates: 3, counted: 7 })).not.toHaveProperty('totalDocsCapped');
+    expect((await search('ferryman', '&limit=3')).body).not.toHaveProperty('totalDocsCapped');
+  });
+
   it('refuses an empty or too-long query and out-of-range paging', async () => {
     expect((await rest(t, '/search')).status).toBe(400);
     expect((await search('   ')).status).toBe(400);

@@ -74,7 +74,15 @@ describe('searchPageData', () => {
     const data = await searchPageData({ q: 'harbour', page: '50' });
     expect(data.state).toBe('results');
     expect(data.totalDocs).toBe(70_000);
+    expect(data.moreThanTotal).toBe(false);
     expect(data.pagination).toEqual({ page: 50, totalPages: 50, prevHref: '/search?q=harbour&page=49' });
+  });
+
+  it('says "more than" when the CMS stopped counting, and only when it says so', async () => {
+    cmsAnswering(() => Response.json({ docs: [hit(1, 'Harbour plan')], page: 1, totalDocs: 1000, totalPages: 50, totalDocsCapped: true }));
+    expect(await searchPageData({ q: 'harbour' })).toMatchObject({ state: 'results', totalDocs: 1000, moreThanTotal: true });
+    cmsAnswering(() => Response.json({ docs: [hit(1, 'Harbour plan')], page: 1, totalDocs: 1000, totalPages: 50, totalDocsCapped: 'yes' }));
+    expect(await searchPageData({ q: 'harbour' })).toMatchObject({ totalDocs: 1000, moreThanTotal: false });
   });
 
   it('tells "nothing found" from "past the last page" from "the CMS is not answering"', async () => {

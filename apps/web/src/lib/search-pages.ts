@@ -29,6 +29,8 @@ export interface SearchPageProps {
   state: SearchState;
   results: SearchResultView[];
   totalDocs: number;
+  /** More than `totalDocs` stories match. */
+  moreThanTotal: boolean;
   pagination: Pagination | null;
 }
 
@@ -70,7 +72,7 @@ export async function searchPageData(query: Record<string, string | string[] | u
   const request = readSearchRequest(query);
   const site = siteInfo();
   const q = request.kind === 'empty' ? '' : request.q;
-  const base = { q, results: [], totalDocs: 0, pagination: null };
+  const base = { q, results: [], totalDocs: 0, moreThanTotal: false, pagination: null };
   const meta = (title: string): PageMeta => ({
     title: `${title} | ${site.name}`,
     description: `Search the stories of ${site.name}.`,
@@ -105,6 +107,7 @@ export async function searchPageData(query: Record<string, string | string[] | u
     q: request.q,
     state: 'results',
     totalDocs: found.totalDocs,
+    moreThanTotal: found.totalDocsCapped === true,
     pagination: searchPagination(request.q, request.page, totalPages),
     results: found.docs.map((hit) => ({
       href: `/news/${hit.slug}`,

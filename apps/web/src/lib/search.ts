@@ -30,8 +30,10 @@ export interface SearchHit {
 export interface SearchResults {
   docs: SearchHit[];
   page: number;
+  /** How many stories match; with `totalDocsCapped`, more than this many do (the CMS stops counting there). */
   totalDocs: number;
   totalPages: number;
+  totalDocsCapped?: true;
 }
 
 export type SearchRequest =
@@ -71,7 +73,7 @@ function snippetOf(value: unknown): SnippetPart[] {
 
 /** The CMS's answer, kept only where it has the expected shape: a hit without a usable slug and headline is dropped. */
 export function readSearchResults(body: unknown): SearchResults | undefined {
-  const value = body as { docs?: unknown; page?: unknown; totalDocs?: unknown; totalPages?: unknown } | null;
+  const value = body as { docs?: unknown; page?: unknown; totalDocs?: unknown; totalPages?: unknown; totalDocsCapped?: unknown } | null;
   if (!value || typeof value !== 'object' || !Array.isArray(value.docs)) return undefined;
   const docs = value.docs.flatMap((doc: Record<string, unknown> | null): SearchHit[] => {
     if (!doc || typeof doc !== 'object' || typeof doc.id !== 'number' || !str(doc.slug) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(doc.slug)) return [];
@@ -89,7 +91,13 @@ export function readSearchResults(body: unknown): SearchResults | undefined {
       },
     ];
   });
-  return { docs, page: Math.max(1, count(value.page)), totalDocs: count(value.totalDocs), totalPages: Math.max(1, count(value.totalPages)) };
+  return {
+    docs,
+    page: Math.max(1, count(value.page)),
+    totalDocs: count(value.totalDocs),
+    totalPages: Math.max(1, count(value.totalPages)),
+    ...(value.totalDocsCapped === true ? { totalDocsCapped: true as const } : {}),
+  };
 }
 
 /**

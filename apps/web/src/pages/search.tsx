@@ -16,7 +16,7 @@ export const config = { unstable_runtimeJS: false };
 
 type Props = SearchPageProps & { siteUrl: string };
 
-export default function SearchPage({ chrome, meta, q, state, results, totalDocs, pagination, siteUrl }: Props) {
+export default function SearchPage({ chrome, meta, q, state, results, totalDocs, moreThanTotal, pagination, siteUrl }: Props) {
   return (
     <SiteLayout chrome={chrome}>
       <PageHead meta={meta} siteName={chrome.siteName} siteUrl={siteUrl} />
@@ -30,7 +30,7 @@ export default function SearchPage({ chrome, meta, q, state, results, totalDocs,
         <input id="search-q" type="search" name="q" defaultValue={q} maxLength={MAX_QUERY_LENGTH} required />
         <button type="submit">Search</button>
       </form>
-      <Notice state={state} q={q} totalDocs={totalDocs} />
+      <Notice state={state} q={q} totalDocs={totalDocs} moreThanTotal={moreThanTotal} />
       {results.length > 0 && (
         <ol className="results" aria-label="Results">
           {results.map((result) => (
@@ -77,7 +77,7 @@ export default function SearchPage({ chrome, meta, q, state, results, totalDocs,
   );
 }
 
-function Notice({ state, q, totalDocs }: Pick<Props, 'state' | 'q' | 'totalDocs'>) {
+function Notice({ state, q, totalDocs, moreThanTotal }: Pick<Props, 'state' | 'q' | 'totalDocs' | 'moreThanTotal'>) {
   switch (state) {
     case 'start':
       return <p className="intro">Type a few words from a headline or a story, then press Search.</p>;
@@ -100,8 +100,14 @@ function Notice({ state, q, totalDocs }: Pick<Props, 'state' | 'q' | 'totalDocs'
     case 'unavailable':
       return <p className="intro">Search is not answering right now. Please try again in a minute.</p>;
     case 'results':
-      return <p className="intro">{totalDocs === 1 ? '1 story' : `${totalDocs.toLocaleString('en-US')} stories`}, best match first.</p>;
+      return <p className="intro">{storiesFound(totalDocs, moreThanTotal)}, best match first.</p>;
   }
+}
+
+function storiesFound(totalDocs: number, moreThanTotal: boolean): string {
+  const count = totalDocs.toLocaleString('en-US');
+  if (moreThanTotal) return `More than ${count} stories`;
+  return totalDocs === 1 ? '1 story' : `${count} stories`;
 }
 
 /** 30 s shared, then served stale for up to 5 minutes while a fresh page is fetched: an embargo lifting shows soon. */
