@@ -13,7 +13,7 @@
 //   import --count N [--offset K]
 //       The wire import of N new generated stories, published, as `npm run import` does it beside a running CMS (the
 //       dialect's own batch policy), telling the site named by REVALIDATE_SECRET and WEB_INTERNAL_URL/WEB_URL.
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 
 import { slugify } from '@newsroom/schema';
@@ -21,7 +21,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 
 import { writeArchiveArticle } from '../../../apps/cms/bench/archive-writer.ts';
 import { generatedStory, REPORTERS } from '../../../apps/cms/bench/generated-stories.ts';
-import { importWireStories, parseWireFiles, wireArticleData } from '../../../apps/cms/src/import/wire-import.ts';
+import { BATCH_POLICY, importWireStories, parseWireFiles, wireArticleData } from '../../../apps/cms/src/import/wire-import.ts';
 import { closePayload, openPayload } from '../../../apps/cms/src/lib/open-payload.ts';
 import { seedDemo } from '../../../apps/cms/src/seed/seed-demo.ts';
 
@@ -106,6 +106,10 @@ async function fill(target, batchSize, via, now) {
     // libsql frees a statement's native memory in a finalizer that runs only when the event loop turns, and SQLite
     // answers synchronously behind its promises: without this, a fill never yields and holds ~5 KB per statement.
     await nextTurn();
+    // SQLite has one write lock for every process: a fill that took it again at once would starve the CMS beside it
+    // (its writes wait in SQLite's busy handler, which sleeps up to 100 ms between tries, and fail after 5 s). Pause
+    // as the wire import does between its batches.
+    if (payload.db.name !== 'postgres') await sleep(BATCH_POLICY.sqlite.pauseMs);
     emit({ event: 'progress', written: next, target, rssBytes: process.memoryUsage().rss });
   }
   const seconds = (performance.now() - started) / 1000;
