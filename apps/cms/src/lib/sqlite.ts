@@ -1,3 +1,4 @@
+import { createClient } from '@libsql/client';
 import { sqliteAdapter, type SQLiteAdapter } from '@payloadcms/db-sqlite';
 import { drizzle } from '@payloadcms/db-sqlite/drizzle/libsql';
 
@@ -47,7 +48,7 @@ export function newsroomSqliteAdapter(args: SqliteArgs): ReturnType<typeof sqlit
       adapter.connect = async function (this: SQLiteAdapter, connectOptions) {
         await connect.call(this, connectOptions);
         if (!isGated(this.client)) {
-          this.client = gatedClient(this.client, writeQueueFor(String(args.client.url)));
+          this.client = gatedClient(this.client, writeQueueFor(String(args.client.url)), () => createClient(args.client));
           // Drizzle keeps the client it was given: rebuild it on the gated one (as connect itself does).
           this.drizzle = drizzle(this.client, { logger: this.logger || false, schema: this.schema }) as SQLiteAdapter['drizzle'];
         }
@@ -131,7 +132,21 @@ export function isReadOnly(sql: string): boolean {
   return /^\s*(select|explain)\b/i.test(sql) || /^\s*pragma\s+\w+\s*;?\s*$/i.test(sql);
 }
 
-function gatedClient(client: LibsqlClient, queue: WriteQueue): LibsqlClient {
+/**
+ * A write transaction that cannot begin on the client's connection because that connection reads an old snapshot
+ * (SQLITE_BUSY_SNAPSHOT: another connection committed since its read began) would fail the same way on every later
+ * try — the libsql client keeps the connection whose BEGIN failed. It is replaced by a fresh client, and the BEGIN
+ * tried once more there. Seen at the end of a 100,000-story fill by another process beside the CMS.
+ */
+export function isStaleSnapshot(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === 'SQLITE_BUSY_SNAPSHOT') return true;
+  }
+  return false;
+}
+
+export function gatedClient(original: LibsqlClient, queue: WriteQueue, reopen: () => LibsqlClient): LibsqlClient {
+  let client = original;
   const applyPragmas = async () => {
     for (const pragma of PER_CONNECTION_PRAGMAS) await client.execute(pragma);
   };
@@ -149,7 +164,14 @@ function gatedClient(client: LibsqlClient, queue: WriteQueue): LibsqlClient {
       if (mode === 'read') return begin();
       const release = await queue.acquire();
       try {
-        const tx = await begin();
+        const tx = await begin().catch(async (error: unknown) => {
+          if (!isStaleSnapshot(error)) throw error;
+          const stale = client;
+          client = reopen();
+          stale.close();
+          await applyPragmas();
+          return begin();
+        });
         // The client hands this connection to the transaction and opens a fresh one next: give that one the pragmas.
         await applyPragmas();
         return releasingOnEnd(tx, release);
@@ -159,11 +181,11 @@ function gatedClient(client: LibsqlClient, queue: WriteQueue): LibsqlClient {
       }
     },
   };
-  return new Proxy(client, {
-    get(target, prop) {
+  return new Proxy(original, {
+    get(_target, prop) {
       if (prop in overrides) return overrides[prop as keyof typeof overrides];
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      const value = Reflect.get(client, prop, client);
+      return typeof value === 'function' ? value.bind(client) : value;
     },
   });
 }
