@@ -93,6 +93,8 @@ try {
   await stopAll();
   postgres?.stop();
   tailLogs();
+  // What was measured before the failure is kept: printed, and written to --json.
+  if (opts.json) writeFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), opts.json), `${JSON.stringify(results, null, 2)}\n`);
   if (Object.keys(results.dialects).length > 0) console.log(report(results));
   fail(error.stack ?? error.message);
 }

@@ -17,10 +17,12 @@ export async function importWhileEditing({ env, cms, auth, count, offset, logFil
     while (!importing && !finished) await sleep(20);
     for (let n = 1; !finished; n++) {
       const started = performance.now();
-      const response = await fetch(`${cms}/api/articles/${articleId}?depth=0`, { method: 'PATCH', headers: auth, body: JSON.stringify({ dek: `Edited during the import, save ${n}.` }) });
-      const text = await response.text();
+      // A save that gets no answer (the connection reset, the CMS gone) is a failed save, not the end of the run.
+      const save = await fetch(`${cms}/api/articles/${articleId}?depth=0`, { method: 'PATCH', headers: auth, body: JSON.stringify({ dek: `Edited during the import, save ${n}.` }) })
+        .then(async (response) => ({ status: response.status, ok: response.ok, text: await response.text() }))
+        .catch((error) => ({ status: 0, ok: false, text: `no answer: ${error.cause?.code ?? error.message}` }));
       const ms = performance.now() - started;
-      if (!finished) saves.push({ ms, status: response.status, ...(response.ok ? {} : { body: text.slice(0, 300) }) });
+      if (!finished) saves.push({ ms, status: save.status, ...(save.ok ? {} : { body: save.text.slice(0, 300) }) });
       await sleep(Math.max(0, 1000 - ms));
     }
   })();
