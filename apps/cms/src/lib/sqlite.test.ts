@@ -42,6 +42,16 @@ function failingOnce(error: Error) {
   return { client, calls };
 }
 
+/** The gated client over `client`, reopening on the same file; `reopened()` says how often it did. */
+function gatedOn(client: Client) {
+  let count = 0;
+  const gated = gatedClient(client, new WriteQueue(1000), () => {
+    count++;
+    return createClient({ url });
+  });
+  return { gated, reopened: () => count };
+}
+
 describe('gatedClient: a connection reading an old snapshot', () => {
   it('recognises SQLITE_BUSY_SNAPSHOT however deep it is wrapped, and nothing else', () => {
     expect(isStaleSnapshot(libsqlError('SQLITE_BUSY_SNAPSHOT'))).toBe(true);
@@ -51,17 +61,13 @@ describe('gatedClient: a connection reading an old snapshot', () => {
 
   it('is replaced by a fresh client, on which the write begins, with the per-connection settings', async () => {
     const { client, calls } = failingOnce(libsqlError('SQLITE_BUSY_SNAPSHOT'));
-    let reopened = 0;
-    const gated = gatedClient(client, new WriteQueue(1000), () => {
-      reopened++;
-      return createClient({ url });
-    });
+    const { gated, reopened } = gatedOn(client);
     await gated.execute('CREATE TABLE IF NOT EXISTS saves (n INTEGER)');
     const tx = await gated.transaction('write');
     await tx.execute('INSERT INTO saves VALUES (1)');
     expect(Number((await tx.execute('PRAGMA busy_timeout')).rows[0]![0])).toBe(SQLITE_BUSY_TIMEOUT_MS);
     await tx.commit();
-    expect(reopened).toBe(1);
+    expect(reopened()).toBe(1);
     expect(calls.closed).toBe(true);
     // Everything after goes to the fresh client, and the write queue was released.
     expect(Number((await gated.execute('SELECT count(*) FROM saves')).rows[0]![0])).toBe(1);
@@ -72,13 +78,9 @@ describe('gatedClient: a connection reading an old snapshot', () => {
 
   it('passes any other failure to begin on, keeping its client, and releases the write queue', async () => {
     const { client, calls } = failingOnce(libsqlError('SQLITE_BUSY'));
-    let reopened = 0;
-    const gated = gatedClient(client, new WriteQueue(1000), () => {
-      reopened++;
-      return createClient({ url });
-    });
+    const { gated, reopened } = gatedOn(client);
     await expect(gated.transaction('write')).rejects.toThrow('Failed query');
-    expect(reopened).toBe(0);
+    expect(reopened()).toBe(0);
     expect(calls.closed).toBe(false);
     const tx = await gated.transaction('write');
     await tx.rollback();

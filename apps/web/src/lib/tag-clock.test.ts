@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { MAX_READS, noteRevalidated, readAfterRevalidations, revalidatedSince } from './tag-clock';
+import { KEPT_MS, MAX_READS, noteRevalidated, readAfterRevalidations, revalidatedSince } from './tag-clock';
 
 /** A read of a list that a publish changes: each call answers the list as it is when the call began. */
 function source(initial: string[]) {
@@ -75,6 +75,21 @@ describe('readAfterRevalidations', () => {
 });
 
 describe('revalidatedSince', () => {
+  it('keeps only the last minute of tags, however many were revalidated before', () => {
+    const clock = (globalThis as unknown as Record<symbol, Map<string, number>>)[Symbol.for('newsroom.web.tagClock')]!;
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const started = performance.timeOrigin + performance.now();
+      noteRevalidated(Array.from({ length: 1000 }, (_, i) => `clock-test:old-${i}`));
+      vi.advanceTimersByTime(KEPT_MS + 1);
+      noteRevalidated(['clock-test:new']);
+      expect([...clock.keys()].filter((tag) => tag.startsWith('clock-test:old-'))).toEqual([]);
+      expect(revalidatedSince(['clock-test:new'], started)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('compares against the time a tag was last revalidated, shared by every copy of the module', async () => {
     const before = performance.timeOrigin + performance.now();
     expect(revalidatedSince(['clock-test:shared'], before)).toBe(false);

@@ -22,11 +22,25 @@ function clock(): Map<string, number> {
 /** A monotonic millisecond clock shared by the recorder and the readers. */
 const now = (): number => performance.timeOrigin + performance.now();
 
+/**
+ * How long a tag's time is kept: longer than any read takes (a CMS request times out after 4 s, and a read is tried
+ * at most {@link MAX_READS} times), so the record holds the tags of the last minute, not every tag ever revalidated.
+ */
+export const KEPT_MS = 60_000;
+
 /** Records that `tags` are being revalidated now. Call it before expiring them, so no read can fall between. */
 export function noteRevalidated(tags: readonly string[]): void {
   const at = now();
   const times = clock();
-  for (const tag of tags) times.set(tag, at);
+  for (const tag of tags) {
+    // Re-inserted, so the map stays in time order and the oldest are at its front.
+    times.delete(tag);
+    times.set(tag, at);
+  }
+  for (const [tag, time] of times) {
+    if (time >= at - KEPT_MS) break;
+    times.delete(tag);
+  }
 }
 
 /** Whether any of `tags` was revalidated at or after `since` (a time from the same clock). */
