@@ -66,3 +66,16 @@ export { formatRichTextIssue, validateRichText } from './rich-text/validate.js';
 export type { RichTextIssue, RichTextValidation, RichTextValidationOptions } from './rich-text/validate.js';
 export { INTENDED_USES, LICENSE_REQUEST_EMAIL, LICENSE_REQUEST_FIELDS, LICENSE_REQUEST_HONEYPOT, LICENSE_REQUEST_FIELD_LIMITS } from './license-request.js';
 export type { IntendedUse, LicenseRequestField, LicenseRequestValues } from './license-request.js';
+
+export {
+  AD_SLOT_SELECT,
+  ARTICLE_POPULATE,
+  ARTICLE_SELECT,
+  AUTHOR_SELECT,
+  HEADLINE_POPULATE,
+  HEADLINE_SELECT,
+  LIST_SELECT,
+  MEDIA_SELECT,
+  SECTION_SELECT,
+  type Select,
+} from './reader-fields.js';

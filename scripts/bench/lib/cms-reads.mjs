@@ -1,20 +1,29 @@
 // CMS read latency over REST, the two reads every page render starts with — an article by its slug, and the latest
 // 10 of a section — by `connections` clients at once, keep-alive, each answer read to the end. Exact per-request
-// times, so exact percentiles. The lookups are the site's (apps/web/src/lib/cms-client.ts: the same where, sort,
-// limit and depth, with the page count Payload adds), but they ask for whole documents, where the site names the
-// fields it reads (`select`, `populate`): the figures are an upper bound of what the site's own reads cost.
+// times, so exact percentiles. They are the site's own requests (apps/web/src/lib/cms-client.ts): the same where,
+// sort, limit, depth and pagination, and the same fields (`select`, `populate` from @newsroom/schema's
+// reader-fields), in the bracket syntax Payload parses (qs-esm, the library Payload reads it with).
 import http from 'node:http';
+
+import { ARTICLE_POPULATE, ARTICLE_SELECT, LIST_SELECT } from '@newsroom/schema';
+import { stringify } from 'qs-esm';
 
 import { ascending, percentile } from '../../../apps/web/scripts/bench/lib/stats.mjs';
 
-const q = (params) =>
-  Object.entries(params)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
-    .join('&');
+const query = (params) => stringify(params, { addQueryPrefix: true });
 
-export const articleBySlug = (slug) => `/api/articles?${q({ 'where[slug][equals]': slug, limit: 1, depth: 1 })}`;
+/** The article page's read: one story by slug, no page count. */
+export const articleBySlug = (slug) =>
+  `/api/articles${query({ where: { slug: { equals: slug } }, limit: 1, pagination: false, depth: 1, select: ARTICLE_SELECT, populate: ARTICLE_POPULATE })}`;
+/** A section page's read: its latest 10, as cards (no body). */
 export const latestOfSection = (sectionId) =>
-  `/api/articles?${q({ 'where[and][0][section][equals]': sectionId, sort: '-publishedAt', limit: 10, depth: 1, 'select[body]': 'false' })}`;
+  `/api/articles${query({ where: { and: [{ section: { equals: sectionId } }] }, sort: '-publishedAt', limit: 10, depth: 1, select: LIST_SELECT, populate: ARTICLE_POPULATE })}`;
+
+/**
+ * A REST request that reads no collection: Next's routing, Payload's request set-up and the JSON answer (the database
+ * identity is kept in memory once read). What any read pays before its queries.
+ */
+export const floorRequest = '/api/database-identity';
 
 /** `paths`: the requests, used round robin; `warmup` more go first, unmeasured. */
 export async function readLatency(cms, paths, { requests = 2000, connections = 10, warmup = 200 } = {}) {

@@ -1,5 +1,18 @@
 import { createHmac } from 'node:crypto';
 
+import {
+  AD_SLOT_SELECT,
+  ARTICLE_POPULATE,
+  ARTICLE_SELECT,
+  AUTHOR_SELECT,
+  HEADLINE_POPULATE,
+  HEADLINE_SELECT,
+  LIST_SELECT,
+  MEDIA_SELECT,
+  SECTION_SELECT,
+  type Select,
+} from '@newsroom/schema';
+
 import type {
   PayloadAdSlot,
   PayloadArticle,
@@ -83,76 +96,6 @@ export interface ArticleRefOptions {
   order: 'oldest' | 'newest' | 'updated';
   fields: readonly ArticleRefField[];
 }
-
-type Select = { [field: string]: boolean | Select };
-
-/**
- * What the site asks the CMS for (ADR 0015). Every query names its `depth` and its fields, and what related documents
- * bring along (`populate`): at archive scale a reader's page must not pay for editorial fields, audit trails or whole
- * user records it never shows.
- *
- * An article page reads the whole story but the desk's own fields — an exclusion, so a field added for readers (as
- * corrections were) reaches the page without touching this list.
- */
-export const ARTICLE_SELECT: Select = {
-  createdBy: false,
-  source: false,
-  auditTrail: false,
-  workflowStatus: false,
-  assignee: false,
-  deadline: false,
-  killedBy: false,
-  killReason: false,
-};
-
-/** Lists, cards, feeds and rails: no body, no ad settings. */
-export const LIST_SELECT: Select = {
-  headline: true,
-  dek: true,
-  slug: true,
-  authors: true,
-  section: true,
-  dateline: true,
-  hero: true,
-  seo: true,
-  tags: true,
-  corrections: true,
-  publishedAt: true,
-  updatedAt: true,
-  _status: true,
-};
-
-export const MEDIA_SELECT: Select = {
-  alt: true,
-  caption: true,
-  credit: true,
-  creator: true,
-  copyright: true,
-  licenseUrl: true,
-  usageTerms: true,
-  url: true,
-  filename: true,
-  mimeType: true,
-  width: true,
-  height: true,
-  sizes: true,
-};
-
-export const AUTHOR_SELECT: Select = { name: true, slug: true, bio: true, updatedAt: true };
-export const SECTION_SELECT: Select = { name: true, slug: true, description: true, updatedAt: true };
-
-/** Related documents an article brings: bylines, its section, the photo, and only the ids of ad slots it names. */
-export const ARTICLE_POPULATE: Select = {
-  authors: { name: true, slug: true, bio: true },
-  sections: { name: true, slug: true },
-  media: MEDIA_SELECT,
-  'ad-slots': { name: true },
-};
-
-const HEADLINE_SELECT: Select = { title: true, article: true, url: true, publishedAt: true, pinned: true, expiresAt: true, _order: true };
-/** A curated headline's article is shown as a card on the front page (top stories): it brings what a card shows. */
-const HEADLINE_POPULATE: Select = { articles: LIST_SELECT, authors: { name: true, slug: true }, sections: { name: true, slug: true }, media: MEDIA_SELECT };
-const AD_SLOT_SELECT: Select = { name: true, label: true, sizes: true, placement: true, creative: true, activeFrom: true, activeUntil: true, updatedAt: true };
 
 /** What a reader sends to ask for a license. */
 export interface LicenseRequestInput {
@@ -282,14 +225,15 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return result;
   }
 
+  // A lookup by slug wants one document, not a page count: `pagination: false` spares the CMS its count query.
   const bySlug = async <T>(collection: string, slug: string, select: Select): Promise<T | undefined> =>
-    (await list<T>(`/api/${collection}`, { where: { slug: { equals: slug } }, limit: 1, depth: 0, select })).docs[0];
+    (await list<T>(`/api/${collection}`, { where: { slug: { equals: slug } }, limit: 1, pagination: false, depth: 0, select })).docs[0];
 
   return {
     async article(slug, { draftToken } = {}) {
       const result = await list<PayloadArticle>(
         '/api/articles',
-        { where: { slug: { equals: slug } }, limit: 1, depth: 1, select: ARTICLE_SELECT, populate: ARTICLE_POPULATE, draft: draftToken ? true : undefined },
+        { where: { slug: { equals: slug } }, limit: 1, pagination: false, depth: 1, select: ARTICLE_SELECT, populate: ARTICLE_POPULATE, draft: draftToken ? true : undefined },
         draftToken,
       );
       return result.docs[0];
