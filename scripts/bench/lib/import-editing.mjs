@@ -12,17 +12,21 @@ export async function importWhileEditing({ env, cms, auth, count, offset, logFil
 
   let importing = false;
   let finished = false;
+  // Which part of the import a save began in: its batches, or — once every story is written — the last transaction,
+  // which makes the whole run live at once.
+  let phase = 'batches';
   const saves = [];
   const editor = (async () => {
     while (!importing && !finished) await sleep(20);
     for (let n = 1; !finished; n++) {
       const started = performance.now();
+      const during = phase;
       // A save that gets no answer (the connection reset, the CMS gone) is a failed save, not the end of the run.
       const save = await fetch(`${cms}/api/articles/${articleId}?depth=0`, { method: 'PATCH', headers: auth, body: JSON.stringify({ dek: `Edited during the import, save ${n}.` }) })
         .then(async (response) => ({ status: response.status, ok: response.ok, text: await response.text() }))
         .catch((error) => ({ status: 0, ok: false, text: `no answer: ${error.cause?.code ?? error.message}` }));
       const ms = performance.now() - started;
-      if (!finished) saves.push({ ms, status: save.status, ...(save.ok ? {} : { body: save.text.slice(0, 300) }) });
+      if (!finished) saves.push({ ms, status: save.status, phase: during, ...(save.ok ? {} : { body: save.text.slice(0, 300) }) });
       await sleep(Math.max(0, 1000 - ms));
     }
   })();
@@ -33,6 +37,7 @@ export async function importWhileEditing({ env, cms, auth, count, offset, logFil
       logFile,
       onEvent: (event) => {
         if (event.event === 'started') importing = true;
+        if (event.event === 'progress' && event.written >= event.total) phase = 'going live';
         if (event.event === 'progress' && event.written - reported >= count / 5) {
           reported = event.written;
           log?.(`  imported ${event.written} of ${event.total}`);
@@ -51,7 +56,11 @@ export async function importWhileEditing({ env, cms, auth, count, offset, logFil
       failedSaves: saves.filter((s) => s.status !== 200).length,
       failures: [...new Set(saves.filter((s) => s.status !== 200).map((s) => `${s.status} ${s.body}`))].slice(0, 3),
       worstSaveMs: Math.round(times.at(-1) ?? 0),
+      p95SaveMs: Math.round(percentile(times, 0.95) ?? 0),
       medianSaveMs: Math.round(percentile(times, 0.5) ?? 0),
+      worstSaveByPhase: Object.fromEntries(
+        ['batches', 'going live'].map((p) => [p, Math.round(Math.max(0, ...saves.filter((s) => s.phase === p).map((s) => s.ms)))]),
+      ),
     };
   } finally {
     finished = true;
