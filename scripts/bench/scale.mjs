@@ -310,9 +310,10 @@ function report(r) {
     const name = NAMES[dialect];
     const at = (size) => d.sizes[size];
     row(`${name}: stories added to reach this size (stories/s)`, '', (s) => cell(at(s)?.fill, (x) => `${x.stories.toLocaleString('en-US')} (${Math.round(x.stories / x.seconds)}/s)`));
-    const read = (key, label) =>
-      row(`${name}: CMS read, ${label} — p99 (p50), ${r.config.readConnections} connections`, '≤ 10 ms at 100,000', (s) => cell(at(s)?.reads?.[key], (x) => `${x.p99} ms (${x.p50})`));
-    read('floor', 'no query (`/api/database-identity`, the floor of any REST request)');
+    const connections = `${r.config.readConnections} connection${r.config.readConnections === 1 ? '' : 's'}`;
+    const read = (key, label, goal = '≤ 10 ms at 100,000') =>
+      row(`${name}: CMS read, ${label} — p99 (p50), ${connections}`, goal, (s) => cell(at(s)?.reads?.[key], (x) => `${x.p99} ms (${x.p50})`));
+    read('floor', 'no query (`/api/database-identity`, the floor of any REST request)', '');
     read('bySlug', 'article by slug');
     read('latest', 'latest 10 of a section');
     row(`${name}: publish → visible, article URL and front page — p95 (p50, max) of ${r.config.publishes}`, 'p95 ≤ 1 s', (s) => cell(at(s)?.publish, (x) => `${x.p95} ms (${x.p50}, ${x.max})`));

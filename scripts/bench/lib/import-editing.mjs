@@ -59,7 +59,10 @@ export async function importWhileEditing({ env, cms, auth, count, offset, logFil
       p95SaveMs: Math.round(percentile(times, 0.95) ?? 0),
       medianSaveMs: Math.round(percentile(times, 0.5) ?? 0),
       worstSaveByPhase: Object.fromEntries(
-        ['batches', 'going live'].map((p) => [p, Math.round(Math.max(0, ...saves.filter((s) => s.phase === p).map((s) => s.ms)))]),
+        ['batches', 'going live'].map((p) => {
+          const during = saves.filter((s) => s.phase === p).map((s) => s.ms);
+          return [p, during.length ? Math.round(Math.max(...during)) : undefined];
+        }),
       ),
     };
   } finally {
