@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-
+import { secretMatches } from '@newsroom/schema/server';
 import type { Endpoint } from 'payload';
 
 import { revalidationOutbox } from './outbox';
@@ -7,14 +6,6 @@ import { revalidationTarget } from './revalidate';
 
 /** Longest the endpoint waits for the deliveries it started; they go on after it has answered. */
 const ANSWER_WITHIN_MS = 30_000;
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-/** Whether `given` is the revalidation secret, compared in constant time (and without leaking its length). */
-export function isRevalidationSecret(given: string | null, secret: string | undefined): boolean {
-  if (!given || !secret) return false;
-  return timingSafeEqual(digest(given), digest(secret));
-}
 
 /**
  * `POST /api/revalidation/redeliver`: the reader site calls it once it answers again (after a start, a restart or an
@@ -33,7 +24,7 @@ export const redeliverEndpoint: Endpoint = {
     const headers = { 'Cache-Control': 'no-store' };
     const target = revalidationTarget();
     if (!target) return Response.json({ error: 'this CMS knows no reader site to tell (REVALIDATE_SECRET, WEB_INTERNAL_URL)' }, { status: 503, headers });
-    if (!isRevalidationSecret(req.headers.get('x-revalidate-secret'), target.secret)) {
+    if (!secretMatches(req.headers.get('x-revalidate-secret'), target.secret)) {
       return Response.json({ error: 'x-revalidate-secret is missing or wrong' }, { status: 401, headers });
     }
     const length = req.headers.get('content-length');

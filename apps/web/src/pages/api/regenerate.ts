@@ -4,7 +4,7 @@ import { readIncomingText } from '../../lib/bounded-body';
 import { type PagePlan, REVALIDATE_BODY_LIMIT } from '../../lib/cache-tags';
 import { cms } from '../../lib/cms';
 import { oneAtATime, regeneratePlan } from '../../lib/regenerate';
-import { secretMatches } from '../../lib/secret';
+import { secretMatches } from '@newsroom/schema/server';
 import { siteConfig } from '../../lib/site-config';
 
 /** The handler reads the body itself, bounded; Next would read up to 1 MB of it first. */

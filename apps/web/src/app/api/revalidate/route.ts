@@ -6,7 +6,7 @@ import { pagesForTags, parseRevalidateBody, REVALIDATE_BODY_LIMIT } from '../../
 import { cms } from '../../../lib/cms';
 import { purgeEdge } from '../../../lib/edge-purge';
 import { json } from '../../../lib/http';
-import { presentedSecret, secretMatches } from '../../../lib/secret';
+import { presentedSecret, secretMatches } from '@newsroom/schema/server';
 import { siteConfig } from '../../../lib/site-config';
 import { noteRevalidated } from '../../../lib/tag-clock';
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { presentedSecret, secretMatches } from './secret';
+import { presentedSecret, secretMatches } from './secret.js';
 
 describe('secretMatches', () => {
   it('matches only the configured secret, and nothing when none is configured', () => {
     expect(secretMatches('s3cret', 's3cret')).toBe(true);
     expect(secretMatches('s3cre', 's3cret')).toBe(false);
+    expect(secretMatches('S3cret', 's3cret')).toBe(false);
     expect(secretMatches('', 's3cret')).toBe(false);
+    expect(secretMatches(null, 's3cret')).toBe(false);
     expect(secretMatches('anything', undefined)).toBe(false);
   });
 
