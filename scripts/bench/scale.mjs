@@ -15,7 +15,7 @@
 // and, per database, the wire import of --import stories into an empty archive and into the full one while an editor
 // saves another story every second. Prints one Markdown table, sizes side by side (paste it into BENCHMARKS.md).
 //
-//   npm run bench:scale -- --sizes 1000,10000 [--dialects sqlite,postgres] [--cached 1000,10000] [--json FILE]
+//   npm run bench:scale -- --sizes 1000,10000 [--dialects sqlite,postgres] [--cached 1000,10000] [--import-into empty,full] [--json FILE]
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -49,6 +49,7 @@ const { values: opts } = parseArgs({
     reads: { type: 'string', default: '2000' },
     'read-connections': { type: 'string', default: '1' },
     import: { type: 'string', default: '10000' },
+    'import-into': { type: 'string', default: 'empty,full' },
     json: { type: 'string' },
   },
 });
@@ -69,7 +70,9 @@ const config = {
   reads: numbers(opts.reads, 'reads')[0],
   readConnections: numbers(opts['read-connections'], 'read-connections')[0],
   importCount: numbers(opts.import, 'import')[0],
+  importInto: list(opts['import-into']),
 };
+if (config.importInto.some((a) => a !== 'empty' && a !== 'full')) fail(`--import-into: empty and/or full, got "${opts['import-into']}"`);
 if (config.dialects.some((d) => d !== 'sqlite' && d !== 'postgres')) fail(`--dialects: sqlite and/or postgres, got "${opts.dialects}"`);
 for (const app of ['web', 'cms']) {
   if (!existsSync(path.join(root, 'apps', app, '.next', 'BUILD_ID'))) fail(`apps/${app} is not built: run \`npx turbo run build\` first.`);
@@ -112,7 +115,7 @@ async function benchDialect(dialect) {
   results.dialects[dialect] = out;
   const step = (message) => log(`[${elapsed()}] ${name}: ${message}`);
 
-  if (config.importCount > 0) {
+  if (config.importCount > 0 && config.importInto.includes('empty')) {
     step(`importing ${config.importCount} stories into an empty archive while an editor saves every second …`);
     const stack = await startStack(dialect, 'empty');
     await stack.restartSite();
@@ -195,7 +198,7 @@ async function benchDialect(dialect) {
     m.memory = residentMemory(stack.groups());
   }
 
-  if (config.importCount > 0) {
+  if (config.importCount > 0 && config.importInto.includes('full')) {
     step(`importing ${config.importCount} stories into the full archive while an editor saves every second …`);
     out.importFull = { archive: config.sizes.at(-1), ...(await attempt(async () => importWhileEditing({ ...(await stack.importArgs()), offset: 6_000_000, log: step }))) };
     if (!out.importFull.error) step(`  ${out.importFull.storiesPerSecond} stories/s, worst save ${out.importFull.worstSaveMs} ms`);

@@ -6,9 +6,8 @@
 export type Select = { [field: string]: boolean | Select };
 
 /**
- * Every query names its `depth` and its fields, and what related documents names its `depth` and its fields, and what related documents
- * bring along (`populate`): at archive scale a reader's page must not pay for editorial fields, audit trails or whole
- * user records it never shows.
+ * Every query names its `depth` and its fields, and what related documents bring along (`populate`): at archive scale
+ * a reader's page must not pay for editorial fields, audit trails or whole user records it never shows.
  *
  * An article page reads the whole story but the desk's own fields — an exclusion, so a field added for readers (as
  * corrections were) reaches the page without touching this list.

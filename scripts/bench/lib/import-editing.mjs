@@ -26,7 +26,7 @@ export async function importWhileEditing({ env, cms, auth, count, offset, logFil
         .then(async (response) => ({ status: response.status, ok: response.ok, text: await response.text() }))
         .catch((error) => ({ status: 0, ok: false, text: `no answer: ${error.cause?.code ?? error.message}` }));
       const ms = performance.now() - started;
-      if (!finished) saves.push({ ms, status: save.status, phase: during, ...(save.ok ? {} : { body: save.text.slice(0, 300) }) });
+      if (!finished) saves.push({ at: new Date(Date.now() - ms).toISOString(), ms, status: save.status, phase: during, ...(save.ok ? {} : { body: save.text.slice(0, 300) }) });
       await sleep(Math.max(0, 1000 - ms));
     }
   })();
@@ -58,6 +58,8 @@ export async function importWhileEditing({ env, cms, auth, count, offset, logFil
       worstSaveMs: Math.round(times.at(-1) ?? 0),
       p95SaveMs: Math.round(percentile(times, 0.95) ?? 0),
       medianSaveMs: Math.round(percentile(times, 0.5) ?? 0),
+      // Every save over a second, when it began and in which phase: to set beside the CMS's and the database's logs.
+      slowSaves: saves.filter((s) => s.ms > 1000).map(({ at, ms, phase, status }) => ({ at, ms: Math.round(ms), phase, status })),
       worstSaveByPhase: Object.fromEntries(
         ['batches', 'going live'].map((p) => {
           const during = saves.filter((s) => s.phase === p).map((s) => s.ms);

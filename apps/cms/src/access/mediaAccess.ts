@@ -26,14 +26,33 @@ async function usageFingerprint(payload: Payload, req?: PayloadRequest): Promise
   return [stamp(lastVersion.docs[0]), articles.totalDocs, stamp(lastSlot.docs[0]), slots.totalDocs].join('|');
 }
 
+// Per Payload instance: the working-out in progress, so that the readers' requests that find the set out of date at
+// the same moment (a site re-rendering its pages after a save asks for photos many times over) share one.
+const inFlight: WeakMap<Payload, { key: string; hidden: Promise<Hidden> }> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('newsroom.hiddenMediaInFlight')
+] ??= new WeakMap<Payload, { key: string; hidden: Promise<Hidden> }>()) as WeakMap<Payload, { key: string; hidden: Promise<Hidden> }>;
+
 /** The photos anonymous readers may not see now (see `photosOfUnpublishedStories`). */
 export async function photosHiddenFromReaders(payload: Payload, req?: PayloadRequest, now: Date = new Date()): Promise<MediaId[]> {
   const key = await usageFingerprint(payload, req);
   const cached = hiddenCache.get(payload);
   if (cached && cached.key === key && now.getTime() < cached.validUntil) return cached.ids;
-  const { ids, validUntil } = await photosOfUnpublishedStories(payload, now, req);
-  hiddenCache.set(payload, { key, ids, validUntil });
-  return ids;
+  const running = inFlight.get(payload);
+  if (running && running.key === key) {
+    const shared = await running.hidden;
+    if (now.getTime() < shared.validUntil) return shared.ids;
+  }
+  const hidden = photosOfUnpublishedStories(payload, now, req).then(({ ids, validUntil }) => {
+    const result = { key, ids, validUntil };
+    hiddenCache.set(payload, result);
+    return result;
+  });
+  inFlight.set(payload, { key, hidden });
+  try {
+    return (await hidden).ids;
+  } finally {
+    if (inFlight.get(payload)?.hidden === hidden) inFlight.delete(payload);
+  }
 }
 
 /**

@@ -325,6 +325,9 @@ async function goLive(payload: Payload, req: PayloadRequest, written: readonly W
     const iso = new Date(now - (written.length - 1 - index)).toISOString();
     return postgres ? sql`CAST(${iso} AS timestamptz)` : sql`${iso}`;
   };
+  // Going live changes the rows: their update time moves on with it, so what is keyed to the latest save (the photos
+  // readers may see, access/mediaAccess.ts) is worked out again.
+  const updated = postgres ? sql`CAST(${new Date(now).toISOString()} AS timestamptz)` : sql`${new Date(now).toISOString()}`;
   for (let start = 0; start < written.length; start += GO_LIVE_CHUNK) {
     const chunk = written.slice(start, start + GO_LIVE_CHUNK).map((story, k) => ({ id: story.id, time: timeOf(start + k) }));
     const ids = sql.join(chunk.map(({ id }) => sql`${id}`), sql`, `);
@@ -332,11 +335,11 @@ async function goLive(payload: Payload, req: PayloadRequest, written: readonly W
     const staged = postgres ? sql`CAST(${STAGED_PUBLISHED_AT} AS timestamptz)` : sql`${STAGED_PUBLISHED_AT}`;
     await db.execute({
       db: session,
-      sql: sql`UPDATE ${sql.identifier(articles)} SET published_at = CASE ${byId('id')} END WHERE id IN (${ids}) AND published_at = ${staged}`,
+      sql: sql`UPDATE ${sql.identifier(articles)} SET published_at = CASE ${byId('id')} END, updated_at = ${updated} WHERE id IN (${ids}) AND published_at = ${staged}`,
     });
     await db.execute({
       db: session,
-      sql: sql`UPDATE ${sql.identifier(versions)} SET version_published_at = CASE ${byId('parent_id')} END WHERE parent_id IN (${ids}) AND version_published_at = ${staged}`,
+      sql: sql`UPDATE ${sql.identifier(versions)} SET version_published_at = CASE ${byId('parent_id')} END, version_updated_at = ${updated}, updated_at = ${updated} WHERE parent_id IN (${ids}) AND version_published_at = ${staged}`,
     });
   }
 }

@@ -227,14 +227,24 @@ describe.each(DIALECTS)('ninjs import on %s', (dialect) => {
       expect(withoutFile.hero?.image ?? null).toBeNull();
       expect(withoutFile.hero?.creator).toBe('Ola Nordmann');
 
+      // What readers may see of photos is worked out while the story is staged (a reader's request between the run's
+      // batches and its going live): the photo is held back then, and shown the moment the run is live.
+      const readersSee = async () =>
+        new Set((await t.payload.find({ collection: 'media', overrideAccess: false, pagination: false, depth: 0 })).docs.map((m) => m.id));
+      let seenWhileStaged: Set<number | string> | undefined;
       const [story] = await importWireStories(t.payload, parseWireFiles([file('b.json', withPicture('urn:newsroom-test:lighthouse:b'))]), {
         publish: true,
         photoHosts: ['127.0.0.1'],
+        onBatch: async () => {
+          seenWhileStaged = await readersSee();
+        },
       });
       expect(hits).toBe(1);
       const doc = await t.payload.findByID({ collection: 'articles', id: story!.id!, overrideAccess: true, depth: 1 });
-      const media = doc.hero?.image as { creator?: string; copyright?: string; usageTerms?: string; width?: number; caption?: string } | null;
+      const media = doc.hero?.image as { id: number | string; creator?: string; copyright?: string; usageTerms?: string; width?: number; caption?: string } | null;
       expect(media).toMatchObject({ creator: 'Ola Nordmann', copyright: '© 2026 Baltic Wire', usageTerms: 'Editorial use only.', width: 64, caption: 'The lighthouse in its new colours.' });
+      expect(seenWhileStaged?.has(media!.id)).toBe(false);
+      expect((await readersSee()).has(media!.id)).toBe(true);
     } finally {
       server.close();
     }
