@@ -361,6 +361,7 @@ export interface Media {
    */
   rightsFromFile?: string | null;
   createdBy?: (number | null) | User;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1006,6 +1007,7 @@ export interface MediaSelect<T extends boolean = true> {
   dateCreated?: T;
   rightsFromFile?: T;
   createdBy?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -230,7 +230,7 @@ describe.each(DIALECTS)('ninjs import on %s', (dialect) => {
       // What readers may see of photos is worked out while the story is staged (a reader's request between the run's
       // batches and its going live): the photo is held back then, and shown the moment the run is live.
       const readersSee = async () =>
-        new Set((await t.payload.find({ collection: 'media', overrideAccess: false, pagination: false, depth: 0 })).docs.map((m) => m.id));
+        new Set<number | string>((await t.payload.find({ collection: 'media', overrideAccess: false, pagination: false, depth: 0 })).docs.map((m) => m.id));
       let seenWhileStaged: Set<number | string> | undefined;
       const [story] = await importWireStories(t.payload, parseWireFiles([file('b.json', withPicture('urn:newsroom-test:lighthouse:b'))]), {
         publish: true,
