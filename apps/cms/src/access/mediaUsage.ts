@@ -52,15 +52,17 @@ const asIds = (ids: Iterable<string>, payload: Payload): MediaId[] =>
 const system = (req?: PayloadRequest) => ({ overrideAccess: true, depth: 0, req }) as const;
 
 /**
- * Raw SQL over the `articles` table, in the request's transaction when it has one: the runner, a timestamp literal in
- * the dialect's type, and the table.
+ * Raw SQL over the `articles` table (or its versions), in the request's transaction when it has one: the runner, a
+ * timestamp literal in the dialect's type, and the table.
  */
-async function rawArticles(payload: Payload, req?: PayloadRequest) {
+async function rawArticles(payload: Payload, req?: PayloadRequest, table: 'articles' | '_articles_v' = 'articles') {
   const db = await runnerFor(payload, req);
   const postgres = dialectOf(payload) === 'postgres';
   const at = (iso: string) => (postgres ? sql`CAST(${iso} AS timestamptz)` : sql`${iso}`);
-  const name = (payload.db as unknown as { tableNameMap?: Map<string, string> }).tableNameMap?.get('articles') ?? 'articles';
-  return { db, at, table: sql.identifier(name) };
+  const name = (payload.db as unknown as { tableNameMap?: Map<string, string> }).tableNameMap?.get(table) ?? table;
+  // A boolean column's true: PostgreSQL's boolean, SQLite's 1.
+  const yes = postgres ? sql`true` : sql`1`;
+  return { db, at, yes, table: sql.identifier(name) };
 }
 
 /**
@@ -168,15 +170,20 @@ export async function photosOfUnpublishedStories(
   req?: PayloadRequest,
 ): Promise<{ ids: MediaId[]; validUntil: number }> {
   const candidates = new Set<string>();
-  const drafts = await payload.find({
-    collection: 'articles',
-    draft: true,
-    where: { _status: { equals: 'draft' } },
-    select: { hero: { image: true }, body: true },
-    pagination: false,
-    ...system(req),
-  });
-  for (const doc of drafts.docs) photosOf(doc, candidates);
+  // Drafts, a live story's pending edit included: the latest versions whose status is draft (an import without
+  // --publish writes thousands). Their heroes, and the bodies that mention an upload, as for the stories below.
+  const versions = await rawArticles(payload, req, '_articles_v');
+  const latestDraft = sql`latest = ${versions.yes} AND version__status = ${'draft'}`;
+  for (const { id } of await versions.db.all<{ id: number | string }>(
+    sql`SELECT DISTINCT version_hero_image_id AS id FROM ${versions.table} WHERE ${latestDraft} AND version_hero_image_id IS NOT NULL`,
+  )) {
+    candidates.add(String(id));
+  }
+  for (const { body } of await versions.db.all<{ body: unknown }>(
+    sql`SELECT version_body AS body FROM ${versions.table} WHERE ${latestDraft} AND CAST(version_body AS TEXT) LIKE ${'%upload%'}`,
+  )) {
+    uploadIdsInRichText(typeof body === 'string' ? JSON.parse(body) : body, candidates);
+  }
   // Published but not live: scheduled, embargoed, killed — and a wire import's staged stories, thousands of rows
   // "published" for a time far ahead until the run goes live. Worked out in the database, which hands back photo ids
   // and one time, not the stories: their heroes, the bodies that mention an upload at all, and when the first of
